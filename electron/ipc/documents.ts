@@ -1,0 +1,16 @@
+/** IPC handlers for the postmortem library and documents. */
+import type { DocumentStorage } from '../storage/documentStorage';
+import { handle, type IpcMainLike } from './handle';
+
+export function registerDocumentHandlers(
+  ipcMain: IpcMainLike,
+  storage: DocumentStorage,
+  isTrustedSender: (url: string) => boolean,
+): void {
+  handle(ipcMain, 'documents:list', () => storage.list(), isTrustedSender);
+  handle(ipcMain, 'documents:load', (id) => storage.load(id), isTrustedSender);
+  handle(ipcMain, 'documents:save', (doc) => storage.save(doc), isTrustedSender);
+  handle(ipcMain, 'documents:trash', (id) => storage.trash(id), isTrustedSender);
+  handle(ipcMain, 'documents:restore', (id) => storage.restore(id), isTrustedSender);
+  handle(ipcMain, 'documents:purge', (id) => storage.purge(id), isTrustedSender);
+}

@@ -1,0 +1,140 @@
+/**
+ * Main process: one window, the menu, storage and IPC. Thin by design: every policy
+ * it applies (window options, navigation rules, storage, IPC validation) lives in a
+ * module that is unit-tested under plain Node.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import type { AppCommand } from '../shared/api';
+import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/ipc';
+import { registerDocumentHandlers } from './ipc/documents';
+import { buildMenuTemplate } from './menu';
+import {
+  CONTENT_SECURITY_POLICY,
+  createTrustedSenderCheck,
+  decideNavigation,
+  decideWindowOpen,
+  mainWindowOptions,
+} from './security';
+import { DocumentStorage, type JsonStore } from './storage/documentStorage';
+import { restoreWindowState, type SavedWindowState } from './windowState';
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+const appUrlPrefix = devServerUrl ? new URL(devServerUrl).origin + '/' : pathToFileURL(rendererDir).href + '/';
+const isTrustedSender = createTrustedSenderCheck(appUrlPrefix);
+
+/** How long a closing window waits for the page to flush its autosave. */
+const FLUSH_TIMEOUT_MS = 3000;
+
+let mainWindow: BrowserWindow | null = null;
+
+function createStorage(): DocumentStorage {
+  const root = app.getPath('userData');
+  return new DocumentStorage({
+    root,
+    openStore: (name) =>
+      new ElectronStore({ name, cwd: root, clearInvalidConfig: false, watch: false }) as unknown as JsonStore,
+  });
+}
+
+function createWindow(storage: DocumentStorage): BrowserWindow {
+  const state = restoreWindowState(
+    storage.getLibraryValue('window'),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow(
+    mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs'), state.bounds, nativeTheme.shouldUseDarkColors),
+  );
+  if (state.maximized) win.maximize();
+  if (state.fullScreen) win.setFullScreen(true);
+  win.once('ready-to-show', () => win.show());
+
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (decideWindowOpen(url).openExternally) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    const decision = decideNavigation(url, isTrustedSender);
+    if (!decision.allow) event.preventDefault();
+    if (decision.openExternally) void shell.openExternal(url);
+  });
+
+  let flushed = false;
+  win.on('close', (event) => {
+    const normal = win.getNormalBounds();
+    const saved: SavedWindowState = {
+      ...normal,
+      maximized: win.isMaximized(),
+      fullScreen: win.isFullScreen(),
+    };
+    storage.setLibraryValue('window', saved);
+    if (flushed) return;
+    // Let the page save its last keystrokes before the window goes away.
+    event.preventDefault();
+    const finish = (): void => {
+      flushed = true;
+      if (!win.isDestroyed()) win.close();
+    };
+    const timer = setTimeout(finish, FLUSH_TIMEOUT_MS);
+    ipcMain.once(READY_TO_CLOSE_CHANNEL, (ipcEvent) => {
+      if (ipcEvent.sender !== win.webContents) return;
+      clearTimeout(timer);
+      finish();
+    });
+    sendCommand(win, 'flush-before-close');
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(path.join(rendererDir, 'index.html'));
+  return win;
+}
+
+function sendCommand(win: BrowserWindow | null, command: AppCommand): void {
+  if (win && !win.isDestroyed()) win.webContents.send(COMMAND_CHANNEL, command);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
+    });
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+    const storage = createStorage();
+    registerDocumentHandlers(ipcMain, storage, isTrustedSender);
+    const isMac = process.platform === 'darwin';
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(isMac, (command) => sendCommand(BrowserWindow.getFocusedWindow() ?? mainWindow, command)),
+      ),
+    );
+    mainWindow = createWindow(storage);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(storage);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The native menu as data. Items that act on the document send an app command to the
+ * focused window's page; editing and window items use Electron's built-in roles.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../shared/api';
+
+export function buildMenuTemplate(
+  isMac: boolean,
+  send: (command: AppCommand) => void,
+): MenuItemConstructorOptions[] {
+  const appMenu: MenuItemConstructorOptions[] = isMac
+    ? [
+        {
+          label: 'Postmortem Studio',
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
+    : [];
+  return [
+    ...appMenu,
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Postmortem', accelerator: 'CmdOrCtrl+N', click: () => send('new-postmortem') },
+        { label: 'Open Library', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('open-library') },
+        { type: 'separator' },
+        { role: 'close', accelerator: 'CmdOrCtrl+W' },
+        ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', accelerator: 'Ctrl+Q' } as const]),
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        // Undo/redo go to the page: text fields undo typing, the document store undoes the rest.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: () => send('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+}

@@ -1,0 +1,43 @@
+/**
+ * The renderer's only door to main: one object, built from the shared contract and
+ * checked against PlatformApi at compile time. No ipcRenderer and no generic invoke
+ * are exposed.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { APP_COMMANDS, type AppCommand, type PlatformApi } from '../shared/api';
+import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/channels';
+import type { IpcChannel, IpcReply, IpcRequest } from '../shared/ipc';
+
+async function invoke<K extends IpcChannel>(channel: K, ...args: IpcRequest<K>): Promise<Extract<IpcReply<K>, { ok: true }>['value']> {
+  const reply = (await ipcRenderer.invoke(channel, ...args)) as IpcReply<K>;
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as Extract<IpcReply<K>, { ok: true }>['value'];
+}
+
+const api = {
+  kind: 'electron',
+  listDocuments: () => invoke('documents:list'),
+  loadDocument: (id) => invoke('documents:load', id),
+  saveDocument: (doc) => invoke('documents:save', doc),
+  trashDocument: async (id) => {
+    await invoke('documents:trash', id);
+  },
+  restoreDocument: async (id) => {
+    await invoke('documents:restore', id);
+  },
+  purgeDocument: async (id) => {
+    await invoke('documents:purge', id);
+  },
+  onCommand: (listener) => {
+    const wrapped = (_event: unknown, command: unknown): void => {
+      if ((APP_COMMANDS as readonly unknown[]).includes(command)) listener(command as AppCommand);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+    };
+  },
+  readyToClose: () => ipcRenderer.send(READY_TO_CLOSE_CHANNEL),
+} satisfies PlatformApi;
+
+contextBridge.exposeInMainWorld('postmortemStudio', api);

@@ -1,0 +1,126 @@
+import { useId, useState } from 'react';
+import { isRealDate, SEVERITIES, STATUSES, type Severity, type Status } from '../../../shared/model';
+import { useDocument } from './documentStore';
+
+/** What the guide recommends for each severity, shown beside the choice. */
+const SEVERITY_HINT: Record<Severity, string> = {
+  'SEV-1': 'Full postmortem required',
+  'SEV-2': 'Full postmortem required',
+  'SEV-3': 'Full postmortem recommended',
+  'SEV-4': 'Full postmortem optional',
+};
+
+export function HeaderForm() {
+  const doc = useDocument((s) => s.doc);
+  const edit = useDocument((s) => s.editHeader);
+  const ids = {
+    title: useId(),
+    date: useId(),
+    severity: useId(),
+    commander: useId(),
+    authors: useId(),
+    review: useId(),
+    status: useId(),
+    severityHint: useId(),
+  };
+
+  return (
+    <form className="header-form" aria-label="Postmortem header" onSubmit={(e) => e.preventDefault()}>
+      <div className="field field-title">
+        <label htmlFor={ids.title}>Title</label>
+        <input
+          id={ids.title}
+          className="title-input"
+          value={doc.title}
+          placeholder="What happened, in a few words"
+          autoFocus={doc.title === ''}
+          onChange={(e) => edit({ title: e.target.value })}
+        />
+      </div>
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={ids.date}>Incident date</label>
+          <DateInput id={ids.date} value={doc.incidentDate} onCommit={(incidentDate) => edit({ incidentDate })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.severity}>Severity</label>
+          <select
+            id={ids.severity}
+            value={doc.severity}
+            aria-describedby={ids.severityHint}
+            onChange={(e) => edit({ severity: e.target.value as Severity })}
+          >
+            {SEVERITIES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+          <small id={ids.severityHint} className="hint">
+            {SEVERITY_HINT[doc.severity]}
+          </small>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.status}>Status</label>
+          <select id={ids.status} value={doc.status} onChange={(e) => edit({ status: e.target.value as Status })}>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.commander}>Incident commander</label>
+          <input
+            id={ids.commander}
+            value={doc.incidentCommander}
+            onChange={(e) => edit({ incidentCommander: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.authors}>Authors</label>
+          <input
+            id={ids.authors}
+            value={doc.authors}
+            placeholder="Names, separated by commas"
+            onChange={(e) => edit({ authors: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.review}>Review date</label>
+          <DateInput id={ids.review} value={doc.reviewDate} onCommit={(reviewDate) => edit({ reviewDate })} />
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** A native date field that only hands real calendar dates (or empty) to the document. */
+function DateInput({ id, value, onCommit }: { id: string; value: string; onCommit: (value: string) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const errorId = `${id}-error`;
+  return (
+    <>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        min="1900-01-01"
+        max="9999-12-31"
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(e) => {
+          const next = e.target.value;
+          if (next === '' || isRealDate(next)) {
+            setProblem(null);
+            onCommit(next);
+          } else {
+            setProblem('Not a date this app can store: use a four-digit year.');
+          }
+        }}
+      />
+      {problem && (
+        <small id={errorId} className="field-error" role="alert">
+          {problem}
+        </small>
+      )}
+    </>
+  );
+}

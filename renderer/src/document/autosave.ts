@@ -1,0 +1,71 @@
+/**
+ * Debounced autosave for one open document. Saves run one at a time, always write the
+ * newest revision, and on failure keep the edit in memory, say what failed and retry.
+ * flush() writes anything pending now (before closing or leaving the document).
+ */
+import type { PlatformApi } from '../../../shared/api';
+import { touch } from '../../../shared/documents';
+import type { DocumentState } from './documentStore';
+import type { StoreApi } from 'zustand';
+
+export const AUTOSAVE_DELAY_MS = 400;
+export const RETRY_DELAY_MS = 5000;
+
+export class Autosaver {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #savedRevision: number;
+  #running: Promise<void> = Promise.resolve();
+  readonly #unsubscribe: () => void;
+
+  constructor(
+    private readonly store: StoreApi<DocumentState>,
+    private readonly platform: Pick<PlatformApi, 'saveDocument'>,
+    private readonly delayMs = AUTOSAVE_DELAY_MS,
+  ) {
+    this.#savedRevision = store.getState().revision;
+    this.#unsubscribe = store.subscribe((state, previous) => {
+      if (state.revision !== previous.revision) this.#schedule(this.delayMs);
+    });
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.store.getState().revision !== this.#savedRevision;
+  }
+
+  /** Saves pending edits now and resolves once they are on disk (or failed). */
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#running = this.#running.then(() => this.#saveLatest());
+    return this.#running;
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#unsubscribe();
+  }
+
+  #schedule(delay: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  async #saveLatest(): Promise<void> {
+    const { doc, revision } = this.store.getState();
+    if (revision === this.#savedRevision) return;
+    this.store.getState().setSaveStatus({ kind: 'saving' });
+    try {
+      const receipt = await this.platform.saveDocument(touch(doc, new Date().toISOString()));
+      this.#savedRevision = revision;
+      const stillCurrent = this.store.getState().revision === revision;
+      this.store.getState().setSaveStatus(stillCurrent ? { kind: 'saved', at: receipt.savedAt } : { kind: 'pending' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.store.getState().setSaveStatus({
+        kind: 'error',
+        message: `Not saved: ${reason}. Your changes are kept in this window; retrying in ${RETRY_DELAY_MS / 1000} s.`,
+      });
+      this.#schedule(RETRY_DELAY_MS);
+    }
+  }
+}

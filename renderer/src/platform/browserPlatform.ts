@@ -1,0 +1,118 @@
+/**
+ * PlatformApi for any browser (`npm run web`, and the E2E tests): documents in
+ * IndexedDB, validated on the way in and out with the same schemas main uses.
+ * A record that fails to validate is moved to a `damaged` store, never deleted.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { AppCommand, LibraryListing, LoadedDocument, PlatformApi, StorageNotice } from '../../../shared/api';
+import { sortLibraryRows, toLibraryRow } from '../../../shared/documents';
+import { migrateDocument } from '../../../shared/migrations';
+import { postmortemSchema, type LibraryRow, type Postmortem } from '../../../shared/model';
+import { describeIssues } from '../../../shared/validation';
+
+interface StudioDb extends DBSchema {
+  documents: { key: string; value: unknown };
+  trash: { key: string; value: { id: string; trashedAt: string } };
+  damaged: { key: string; value: { id: string; movedAt: string; raw: unknown; problem: string } };
+}
+
+export const DEFAULT_DB_NAME = 'postmortem-studio';
+
+export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
+  let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
+  const db = (): Promise<IDBPDatabase<StudioDb>> => {
+    dbPromise ??= openDB<StudioDb>(dbName, 1, {
+      upgrade(database) {
+        database.createObjectStore('documents');
+        database.createObjectStore('trash', { keyPath: 'id' });
+        database.createObjectStore('damaged');
+      },
+    });
+    return dbPromise;
+  };
+
+  async function readDocument(id: string, raw: unknown): Promise<{ doc: Postmortem } | { notice: StorageNotice }> {
+    const migrated = migrateDocument(raw);
+    if (migrated.ok) return { doc: migrated.value };
+    const database = await db();
+    const movedAt = now().toISOString();
+    const tx = database.transaction(['documents', 'damaged'], 'readwrite');
+    await tx.objectStore('damaged').put({ id, movedAt, raw, problem: migrated.error }, `${id}@${movedAt}`);
+    await tx.objectStore('documents').delete(id);
+    await tx.done;
+    return {
+      notice: {
+        id,
+        message: `A stored postmortem could not be read (${migrated.error}). It was set aside in this browser's storage (damaged/${id}); nothing was deleted.`,
+      },
+    };
+  }
+
+  const listeners = new Set<(command: AppCommand) => void>();
+
+  return {
+    kind: 'browser',
+    async listDocuments(): Promise<LibraryListing> {
+      const database = await db();
+      const [keys, values, trashed] = await Promise.all([
+        database.getAllKeys('documents'),
+        database.getAll('documents'),
+        database.getAll('trash'),
+      ]);
+      const trashedAt = new Map(trashed.map((t) => [t.id, t.trashedAt]));
+      const rows: LibraryRow[] = [];
+      const trash: LibraryRow[] = [];
+      const notices: StorageNotice[] = [];
+      for (const [i, key] of keys.entries()) {
+        const result = await readDocument(key, values[i]);
+        if ('notice' in result) {
+          notices.push(result.notice);
+          continue;
+        }
+        const row = toLibraryRow(result.doc, trashedAt.get(key) ?? null);
+        (row.trashedAt ? trash : rows).push(row);
+      }
+      trash.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? ''));
+      return { rows: sortLibraryRows(rows), trash, notices };
+    },
+    async loadDocument(id): Promise<LoadedDocument> {
+      const raw = await (await db()).get('documents', id);
+      if (raw === undefined) throw new Error('This postmortem is no longer in the library.');
+      const result = await readDocument(id, raw);
+      if ('notice' in result) throw new Error(result.notice.message);
+      return { doc: result.doc, notice: null };
+    },
+    async saveDocument(doc) {
+      const parsed = postmortemSchema.safeParse(doc);
+      if (!parsed.success) throw new Error(`Not saved: ${describeIssues(parsed.error)}`);
+      await (await db()).put('documents', parsed.data, doc.id);
+      return { savedAt: now().toISOString() };
+    },
+    async trashDocument(id) {
+      const database = await db();
+      if ((await database.getKey('documents', id)) === undefined) throw new Error('This postmortem is not in the library.');
+      await database.put('trash', { id, trashedAt: now().toISOString() });
+    },
+    async restoreDocument(id) {
+      await (await db()).delete('trash', id);
+    },
+    async purgeDocument(id) {
+      const database = await db();
+      if ((await database.get('trash', id)) === undefined) {
+        throw new Error('Only postmortems in the trash can be deleted for good.');
+      }
+      const tx = database.transaction(['documents', 'trash'], 'readwrite');
+      await tx.objectStore('documents').delete(id);
+      await tx.objectStore('trash').delete(id);
+      await tx.done;
+    },
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    readyToClose() {
+      // A browser tab closes on its own; pending saves are flushed on pagehide.
+    },
+  };
+}
+

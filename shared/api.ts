@@ -1,0 +1,51 @@
+/**
+ * The one interface the renderer uses for everything outside the page. Electron
+ * implements it in the preload over IPC; the browser build implements it on
+ * IndexedDB. Nothing in renderer/ talks to Electron or storage any other way.
+ */
+import type { LibraryRow, Postmortem } from './model';
+
+/** Something storage had to repair, told to the user once, in words. */
+export interface StorageNotice {
+  id: string;
+  message: string;
+}
+
+export interface LibraryListing {
+  /** Postmortems in the library, most recently edited first. */
+  rows: LibraryRow[];
+  /** Deleted postmortems that can still be restored, most recently deleted first. */
+  trash: LibraryRow[];
+  /** Repairs made while reading the library (damaged files moved aside, backups restored). */
+  notices: StorageNotice[];
+}
+
+export interface LoadedDocument {
+  doc: Postmortem;
+  /** Set when the stored file was damaged and a backup was loaded instead. */
+  notice: StorageNotice | null;
+}
+
+export interface SaveReceipt {
+  savedAt: string;
+}
+
+/** Commands that arrive from outside the page, such as the native menu. */
+export const APP_COMMANDS = ['new-postmortem', 'open-library', 'undo', 'redo', 'flush-before-close'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export interface PlatformApi {
+  readonly kind: 'electron' | 'browser';
+  listDocuments(): Promise<LibraryListing>;
+  loadDocument(id: string): Promise<LoadedDocument>;
+  saveDocument(doc: Postmortem): Promise<SaveReceipt>;
+  /** Moves a postmortem to the trash; nothing is deleted from disk. */
+  trashDocument(id: string): Promise<void>;
+  restoreDocument(id: string): Promise<void>;
+  /** Deletes a trashed postmortem for good. */
+  purgeDocument(id: string): Promise<void>;
+  /** Subscribes to app commands; returns the unsubscribe function. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Tells the shell that pending edits are saved and the window may close. */
+  readyToClose(): void;
+}

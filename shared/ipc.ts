@@ -1,0 +1,35 @@
+/**
+ * The whole IPC surface between main and preload: one map from `domain:verb` channel
+ * to the zod schema of its request and the type of its response. Main registers
+ * handlers only through this map (electron/ipc/handle.ts) and validates every payload
+ * with the schema here before it touches disk.
+ */
+import { z } from 'zod';
+import type { LibraryListing, LoadedDocument, SaveReceipt } from './api';
+import { documentIdSchema, postmortemSchema } from './model';
+import type { Result } from './validation';
+
+export const ipcRequestSchemas = {
+  'documents:list': z.tuple([]),
+  'documents:load': z.tuple([documentIdSchema]),
+  'documents:save': z.tuple([postmortemSchema]),
+  'documents:trash': z.tuple([documentIdSchema]),
+  'documents:restore': z.tuple([documentIdSchema]),
+  'documents:purge': z.tuple([documentIdSchema]),
+} as const;
+
+export interface IpcResponses {
+  'documents:list': LibraryListing;
+  'documents:load': LoadedDocument;
+  'documents:save': SaveReceipt;
+  'documents:trash': void;
+  'documents:restore': void;
+  'documents:purge': void;
+}
+
+export type IpcChannel = keyof typeof ipcRequestSchemas & keyof IpcResponses;
+export type IpcRequest<K extends IpcChannel> = z.infer<(typeof ipcRequestSchemas)[K]>;
+/** Every handler answers with a Result so errors cross IPC as plain sentences. */
+export type IpcReply<K extends IpcChannel> = Result<IpcResponses[K]>;
+
+export { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from './channels';

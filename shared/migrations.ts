@@ -1,0 +1,41 @@
+/**
+ * Brings a stored document of any past schemaVersion up to the current one. Each
+ * migration is a pure function from version N to N+1; none mutates its input, so a
+ * failed migration leaves the original untouched for the caller to keep.
+ */
+import { CURRENT_SCHEMA_VERSION, postmortemSchema, type Postmortem } from './model';
+import { parseWith, type Result } from './validation';
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/** MIGRATIONS[n] upgrades a version-n document to version n+1. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function migrateDocument(raw: unknown): Result<Postmortem> {
+  if (!isRecord(raw)) return { ok: false, error: 'The file does not hold a postmortem (expected a JSON object).' };
+  const version = raw['schemaVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: 'The file has no valid schemaVersion, so it is not a postmortem this app wrote.' };
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      error: `The file was written by a newer version of Postmortem Studio (format ${version}; this app reads up to ${CURRENT_SCHEMA_VERSION}). Update the app to open it.`,
+    };
+  }
+  let doc: Record<string, unknown> = raw;
+  for (let from = version; from < CURRENT_SCHEMA_VERSION; from += 1) {
+    const migrate = MIGRATIONS[from];
+    if (!migrate) return { ok: false, error: `No migration from format ${from} exists.` };
+    try {
+      doc = { ...migrate(doc), schemaVersion: from + 1 };
+    } catch (error) {
+      return { ok: false, error: `Upgrading from format ${from} failed: ${String(error)}` };
+    }
+  }
+  return parseWith(postmortemSchema, doc, 'The postmortem');
+}

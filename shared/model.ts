@@ -1,0 +1,166 @@
+/**
+ * The postmortem document: types and the zod schemas that validate it wherever it
+ * crosses a boundary (IPC, disk, IndexedDB, import). The shape follows the template
+ * in POSTMORTEM-GUIDE.md; sections that later features fill in are present from
+ * version 1 with empty defaults, so adding their editors needs no migration.
+ */
+import { z } from 'zod';
+
+/** Bump when the stored shape changes, and add a migration in migrations.ts. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Longest text we accept in any one field: generous for pastes, bounded for disk. */
+export const MAX_FIELD_LENGTH = 200_000;
+
+export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['Draft', 'In Review', 'Reviewed', 'Action Items Assigned'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+
+const text = z.string().max(MAX_FIELD_LENGTH, 'is longer than 200,000 characters');
+
+/** A calendar date as typed by a person: empty, or a real YYYY-MM-DD day. */
+export const isoDate = z
+  .string()
+  .refine((value) => value === '' || isRealDate(value), 'must be a real date as YYYY-MM-DD');
+
+/** A moment in time as an ISO 8601 UTC timestamp (what Date.prototype.toISOString gives). */
+export const isoTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC timestamp');
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const documentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"');
+
+const id = z.string().min(1, 'must not be empty').max(100);
+
+export const impactSchema = z.object({
+  usersAffected: text,
+  revenueImpact: text,
+  sloTarget: text,
+  sloWindowDays: z.number().int().min(1).max(366),
+  impactMinutesOverride: z.number().min(0).nullable(),
+  servicesAffected: z.array(text),
+});
+
+export const TIMELINE_KINDS = ['event', 'alert', 'page', 'action', 'communication', 'counter-event'] as const;
+export const MILESTONES = ['started', 'detected', 'diagnosed', 'mitigated', 'resolved'] as const;
+
+export const timelineEventSchema = z.object({
+  id,
+  time: text,
+  text,
+  kind: z.enum(TIMELINE_KINDS),
+  milestone: z.enum(MILESTONES).nullable(),
+  knownAt: text,
+});
+
+export const contributingFactorSchema = z.object({
+  id,
+  text,
+  isRootCause: z.boolean(),
+});
+
+export const whyNodeSchema = z.object({
+  id,
+  parentId: id.nullable(),
+  order: z.number().int(),
+  question: text,
+  answer: text,
+  isRootCause: z.boolean(),
+});
+
+export const actionItemSchema = z.object({
+  id,
+  number: z.number().int().min(1),
+  description: text,
+  owner: text,
+  priority: z.enum(PRIORITIES),
+  dueDate: isoDate,
+  successCriteria: text,
+  trackingLink: text,
+  addresses: id.nullable(),
+  done: z.boolean(),
+  doneAt: isoDate,
+});
+
+export const meetingPhaseRecordSchema = z.object({
+  name: text,
+  plannedMinutes: z.number().min(0),
+  startedAt: isoTimestamp.nullable(),
+  endedAt: isoTimestamp.nullable(),
+});
+
+export const postmortemSchema = z.object({
+  id: documentIdSchema,
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  title: text,
+  incidentDate: isoDate,
+  severity: z.enum(SEVERITIES),
+  incidentCommander: text,
+  authors: text,
+  reviewDate: isoDate,
+  status: z.enum(STATUSES),
+  impact: impactSchema,
+  timeline: z.array(timelineEventSchema),
+  contributingFactors: z.array(contributingFactorSchema),
+  whys: z.object({ symptom: text, nodes: z.array(whyNodeSchema) }),
+  wentWell: z.array(text),
+  wentPoorly: z.array(text),
+  actionItems: z.array(actionItemSchema),
+  meeting: z.object({ agendaName: text, phases: z.array(meetingPhaseRecordSchema) }).nullable(),
+});
+
+export type Postmortem = z.infer<typeof postmortemSchema>;
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type ActionItem = z.infer<typeof actionItemSchema>;
+export type WhyNode = z.infer<typeof whyNodeSchema>;
+
+/** The header fields a person edits at the top of the document. */
+export const HEADER_FIELDS = [
+  'title',
+  'incidentDate',
+  'severity',
+  'incidentCommander',
+  'authors',
+  'reviewDate',
+  'status',
+] as const;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+export type HeaderPatch = Partial<Pick<Postmortem, HeaderField>>;
+
+export const headerPatchSchema = postmortemSchema.pick({
+  title: true,
+  incidentDate: true,
+  severity: true,
+  incidentCommander: true,
+  authors: true,
+  reviewDate: true,
+  status: true,
+}).partial();
+
+/** One row of the library: what the list needs without opening every document. */
+export const libraryRowSchema = z.object({
+  id: documentIdSchema,
+  title: text,
+  incidentDate: isoDate,
+  severity: z.enum(SEVERITIES),
+  status: z.enum(STATUSES),
+  updatedAt: isoTimestamp,
+  trashedAt: isoTimestamp.nullable(),
+});
+export type LibraryRow = z.infer<typeof libraryRowSchema>;
