@@ -17,18 +17,25 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
   const [undoable, setUndoable] = useState<LibraryRow | null>(null);
   const [showTrash, setShowTrash] = useState(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      setListing(await platform.listDocuments());
-      setError(null);
-    } catch (e) {
-      setError(`The library could not be read: ${messageOf(e)}`);
-    }
-  }, [platform]);
+  const [reloads, setReloads] = useState(0);
+  const refresh = useCallback(() => setReloads((n) => n + 1), []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let cancelled = false;
+    platform.listDocuments().then(
+      (next) => {
+        if (cancelled) return;
+        setListing(next);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!cancelled) setError(`The library could not be read: ${messageOf(e)}`);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [platform, reloads]);
 
   const act = async (what: string, action: () => Promise<unknown>) => {
     try {
@@ -36,7 +43,7 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
     } catch (e) {
       setError(`${what} failed: ${messageOf(e)}`);
     }
-    await refresh();
+    refresh();
   };
 
   const trash = (row: LibraryRow) =>

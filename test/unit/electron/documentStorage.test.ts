@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPostmortem, updateHeader } from '../../../shared/documents';
+import { fullPostmortem } from '../../fixtures/documents';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile';
+import { tempStorage } from './storageHarness';
+
+const now = '2026-03-18T10:00:00.000Z';
+
+describe('DocumentStorage on conf', () => {
+  it('round-trips a full document, one file per postmortem, across reopening', () => {
+    const { root, open } = tempStorage();
+    const storage = open();
+    storage.save(fullPostmortem('pm-a'));
+    storage.save(updateHeader(createPostmortem('pm-b', now), { title: 'Second' }));
+
+    expect(fs.readdirSync(path.join(root, 'postmortems')).sort()).toEqual(['pm-a.json', 'pm-b.json']);
+    const reopened = open();
+    expect(reopened.load('pm-a')).toEqual({ doc: fullPostmortem('pm-a'), notice: null });
+    expect(reopened.list().rows.map((r) => r.title).sort()).toEqual(['Checkout API returned 500s for 42 minutes', 'Second']);
+  });
+
+  it('saving one document rewrites only that document file', () => {
+    const { root, open } = tempStorage();
+    const storage = open();
+    storage.save(fullPostmortem('pm-a'));
+    storage.save(fullPostmortem('pm-b'));
+    const before = fs.statSync(path.join(root, 'postmortems', 'pm-b.json')).mtimeMs;
+    storage.save(updateHeader(fullPostmortem('pm-a'), { title: 'changed' }));
+    expect(fs.statSync(path.join(root, 'postmortems', 'pm-b.json')).mtimeMs).toBe(before);
+  });
+
+  it('keeps hostile text exactly', () => {
+    const { open } = tempStorage();
+    for (const [i, text] of HOSTILE_STRINGS.entries()) {
+      const doc = updateHeader(createPostmortem(`pm-${i}`, now), { title: text, authors: text, incidentCommander: text });
+      open().save(doc);
+      expect(open().load(doc.id).doc).toEqual(doc);
+    }
+  });
+
+  it('moves a deleted postmortem to the trash and back, and purges only from the trash', () => {
+    const { root, open } = tempStorage();
+    const storage = open();
+    storage.save(fullPostmortem('pm-a'));
+    expect(() => storage.purge('pm-a')).toThrow(/only postmortems in the trash/i);
+    storage.trash('pm-a');
+    expect(open().list()).toMatchObject({ rows: [], trash: [{ id: 'pm-a' }] });
+    storage.restore('pm-a');
+    expect(open().list()).toMatchObject({ rows: [{ id: 'pm-a' }], trash: [] });
+    storage.trash('pm-a');
+    storage.purge('pm-a');
+    expect(open().list()).toMatchObject({ rows: [], trash: [] });
+    expect(fs.existsSync(path.join(root, 'postmortems', 'pm-a.json'))).toBe(false);
+  });
+
+  const damages: [string, (file: string) => void, RegExp][] = [
+    ['truncated JSON', (f) => fs.writeFileSync(f, fs.readFileSync(f, 'utf8').slice(0, 40)), /not valid JSON/],
+    ['invalid UTF-8', (f) => fs.writeFileSync(f, Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), /not valid UTF-8/],
+    ['valid JSON of the wrong shape', (f) => fs.writeFileSync(f, JSON.stringify({ schemaVersion: 1, title: 3 })), /not valid/],
+    ['an empty file', (f) => fs.writeFileSync(f, ''), /empty/],
+    ['a newer schemaVersion', (f) => fs.writeFileSync(f, JSON.stringify({ ...fullPostmortem('pm-a'), schemaVersion: 7 })), /newer version/],
+  ];
+
+  for (const [name, damage, reason] of damages) {
+    it(`recovers from ${name}: moves the file aside and restores the last good backup`, () => {
+      const { root, open } = tempStorage({ backupIntervalMs: 0 });
+      const storage = open();
+      const good = fullPostmortem('pm-a');
+      storage.save(good);
+      storage.save(updateHeader(good, { title: 'second version' }));
+      storage.save(fullPostmortem('pm-b'));
+      const file = path.join(root, 'postmortems', 'pm-a.json');
+      const damagedBytes = (damage(file), fs.readFileSync(file));
+
+      const listing = open().list();
+      expect(listing.rows.map((r) => r.id).sort()).toEqual(['pm-a', 'pm-b']);
+      expect(listing.notices).toHaveLength(1);
+      expect(listing.notices[0]?.message).toMatch(reason);
+      expect(listing.notices[0]?.message).toContain('.corrupt-');
+      const aside = fs.readdirSync(path.join(root, 'postmortems')).find((n) => n.startsWith('pm-a.json.corrupt-'));
+      expect(aside).toBeDefined();
+      expect(fs.readFileSync(path.join(root, 'postmortems', aside ?? ''))).toEqual(damagedBytes);
+      expect(open().load('pm-a').doc).toEqual(good);
+    });
+  }
+
+  it('keeps at most the configured number of backups', () => {
+    const { root, open } = tempStorage({ backupIntervalMs: 0, backupCount: 3 });
+    const storage = open();
+    for (let i = 0; i < 8; i += 1) storage.save(updateHeader(fullPostmortem('pm-a'), { title: `v${i}` }));
+    expect(fs.readdirSync(path.join(root, 'backups', 'pm-a'))).toHaveLength(3);
+  });
+
+  it('rebuilds a damaged library index from the documents and says so', () => {
+    const { root, open } = tempStorage();
+    open().save(fullPostmortem('pm-a'));
+    fs.writeFileSync(path.join(root, 'library.json'), '{"index": {');
+    const listing = open().list();
+    expect(listing.rows.map((r) => r.id)).toEqual(['pm-a']);
+    expect(listing.notices[0]?.message).toMatch(/library index could not be read/);
+  });
+
+  it('reports a damaged file with no backup without deleting it', () => {
+    const { root, open } = tempStorage();
+    open().save(fullPostmortem('pm-a'));
+    fs.writeFileSync(path.join(root, 'postmortems', 'pm-a.json'), '{oops');
+    const listing = open().list();
+    expect(listing.rows).toEqual([]);
+    expect(listing.notices[0]?.message).toMatch(/no usable backup/);
+    expect(fs.readdirSync(path.join(root, 'postmortems')).some((n) => n.startsWith('pm-a.json.corrupt-'))).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { registerDocumentHandlers } from '../../../electron/ipc/documents';
+import type { IpcMainLike, InvokeEventLike } from '../../../electron/ipc/handle';
+import { createTrustedSenderCheck } from '../../../electron/security';
+import { ipcRequestSchemas } from '../../../shared/ipc';
+import { fullPostmortem } from '../../fixtures/documents';
+import { tempStorage } from './storageHarness';
+
+const APP = 'file:///opt/studio/renderer/';
+const ours: InvokeEventLike = { senderFrame: { url: `${APP}index.html` } };
+
+function registered() {
+  const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+  const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
+  const { root, open } = tempStorage();
+  registerDocumentHandlers(ipcMain, open(), createTrustedSenderCheck(APP));
+  const call = (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, ...args);
+  };
+  const filesOnDisk = () => (fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).sort() : []);
+  return { handlers, call, filesOnDisk, root };
+}
+
+describe('document IPC handlers', () => {
+  it('registers exactly the channels of the shared contract', () => {
+    expect([...registered().handlers.keys()].sort()).toEqual(Object.keys(ipcRequestSchemas).sort());
+  });
+
+  it('saves and loads a valid document from our own page', async () => {
+    const { call } = registered();
+    expect(await call('documents:save', ours, fullPostmortem('pm-a'))).toMatchObject({ ok: true });
+    expect(await call('documents:load', ours, 'pm-a')).toEqual({ ok: true, value: { doc: fullPostmortem('pm-a'), notice: null } });
+  });
+
+  const malformed: [string, string, unknown[]][] = [
+    ['a document with a bad severity', 'documents:save', [{ ...fullPostmortem('pm-x'), severity: 'SEV-0' }]],
+    ['a document whose id walks out of the folder', 'documents:save', [{ ...fullPostmortem(), id: '../../evil' }]],
+    ['no payload at all', 'documents:save', []],
+    ['a string instead of a document', 'documents:save', ['{"id":"x"}']],
+    ['two payloads', 'documents:save', [fullPostmortem('pm-y'), fullPostmortem('pm-z')]],
+    ['a path as an id', 'documents:load', ['../library']],
+    ['a number as an id', 'documents:trash', [42]],
+  ];
+  for (const [name, channel, args] of malformed) {
+    it(`refuses ${name} with a readable error and leaves disk unchanged`, async () => {
+      const { call, filesOnDisk } = registered();
+      await call('documents:save', ours, fullPostmortem('pm-a'));
+      const before = filesOnDisk();
+      const reply = (await call(channel, ours, ...args)) as { ok: boolean; error?: string };
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(new RegExp(`^Refused ${channel}: `));
+      expect(filesOnDisk()).toEqual(before);
+    });
+  }
+
+  it('refuses calls from any page that is not ours, before touching disk', async () => {
+    const { call, filesOnDisk } = registered();
+    for (const url of ['https://evil.example/', 'file:///tmp/other.html', '', `${APP}../../etc/x.html`]) {
+      const reply = await call('documents:save', { senderFrame: { url } }, fullPostmortem('pm-a'));
+      expect(reply).toEqual({ ok: false, error: expect.stringContaining("did not come from Postmortem Studio's own window") });
+    }
+    expect(await call('documents:list', { senderFrame: null })).toMatchObject({ ok: false });
+    expect(filesOnDisk()).toEqual([]);
+  });
+
+  it('turns storage errors into sentences', async () => {
+    const { call } = registered();
+    expect(await call('documents:load', ours, 'missing')).toEqual({ ok: false, error: expect.stringMatching(/was not found/) });
+    expect(await call('documents:restore', ours, 'missing')).toEqual({ ok: false, error: expect.stringMatching(/not in the library/) });
+  });
+
+  it('writes the library index beside the documents', async () => {
+    const { call, root } = registered();
+    await call('documents:save', ours, fullPostmortem('pm-a'));
+    expect(fs.existsSync(path.join(root, 'library.json'))).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { updateHeader } from '../../../shared/documents';
+import { createBrowserPlatform } from '../../../renderer/src/platform/browserPlatform';
+import { fullPostmortem } from '../../fixtures/documents';
+
+let dbCount = 0;
+const freshName = () => `pm-test-${(dbCount += 1)}`;
+
+describe('browser platform (IndexedDB)', () => {
+  it('saves, lists newest first and loads documents, surviving a new instance', async () => {
+    const name = freshName();
+    const platform = createBrowserPlatform(name);
+    await platform.saveDocument({ ...fullPostmortem('pm-a'), updatedAt: '2026-03-01T00:00:00.000Z' });
+    await platform.saveDocument({ ...fullPostmortem('pm-b'), updatedAt: '2026-03-02T00:00:00.000Z' });
+    const again = createBrowserPlatform(name);
+    expect((await again.listDocuments()).rows.map((r) => r.id)).toEqual(['pm-b', 'pm-a']);
+    expect((await again.loadDocument('pm-a')).doc.title).toBe(fullPostmortem().title);
+  });
+
+  it('refuses to save an invalid document and says why', async () => {
+    const platform = createBrowserPlatform(freshName());
+    await expect(platform.saveDocument({ ...fullPostmortem(), incidentDate: '2026-02-31' })).rejects.toThrow(/incidentDate/);
+  });
+
+  it('trashes, restores and purges only from the trash', async () => {
+    const platform = createBrowserPlatform(freshName());
+    await platform.saveDocument(fullPostmortem('pm-a'));
+    await expect(platform.purgeDocument('pm-a')).rejects.toThrow(/trash/);
+    await platform.trashDocument('pm-a');
+    expect(await platform.listDocuments()).toMatchObject({ rows: [], trash: [{ id: 'pm-a' }] });
+    await platform.restoreDocument('pm-a');
+    expect(await platform.listDocuments()).toMatchObject({ rows: [{ id: 'pm-a' }], trash: [] });
+    await platform.trashDocument('pm-a');
+    await platform.purgeDocument('pm-a');
+    expect(await platform.listDocuments()).toMatchObject({ rows: [], trash: [] });
+  });
+
+  it('sets a damaged record aside, keeps the rest, and tells the user', async () => {
+    const name = freshName();
+    const platform = createBrowserPlatform(name);
+    await platform.saveDocument(fullPostmortem('pm-a'));
+    await platform.saveDocument(updateHeader(fullPostmortem('pm-b'), { title: 'fine' }));
+    const db = await openDB(name, 1);
+    await db.put('documents', { schemaVersion: 1, title: 42 }, 'pm-a');
+    db.close();
+    const listing = await platform.listDocuments();
+    expect(listing.rows.map((r) => r.id)).toEqual(['pm-b']);
+    expect(listing.notices[0]?.message).toMatch(/could not be read.*set aside/);
+    const reopened = await openDB(name, 1);
+    expect(await reopened.count('damaged')).toBe(1);
+    reopened.close();
+  });
+});

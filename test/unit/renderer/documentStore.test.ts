@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPostmortem } from '../../../shared/documents';
+import type { Postmortem } from '../../../shared/model';
+import { Autosaver, AUTOSAVE_DELAY_MS } from '../../../renderer/src/document/autosave';
+import { createDocumentStore, redo, TYPING_BURST_MS, undo } from '../../../renderer/src/document/documentStore';
+
+const blank = () => createPostmortem('pm-1', '2026-03-18T10:00:00.000Z');
+
+describe('document store undo', () => {
+  it('merges a burst of typing in one field into one undo step', () => {
+    let clock = 0;
+    const store = createDocumentStore(blank(), () => clock);
+    for (const title of ['D', 'DB', 'DB o', 'DB outage']) {
+      store.getState().editHeader({ title });
+      clock += 100;
+    }
+    clock += TYPING_BURST_MS + 1;
+    store.getState().editHeader({ severity: 'SEV-1' });
+    undo(store);
+    expect(store.getState().doc).toMatchObject({ title: 'DB outage', severity: 'SEV-3' });
+    undo(store);
+    expect(store.getState().doc.title).toBe('');
+    redo(store);
+    redo(store);
+    expect(store.getState().doc).toMatchObject({ title: 'DB outage', severity: 'SEV-1' });
+  });
+
+  it('does not record save-state changes as edits', () => {
+    const store = createDocumentStore(blank(), () => 0);
+    store.getState().setSaveStatus({ kind: 'saving' });
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+});
+
+describe('autosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('saves once after typing stops and reports Saved', async () => {
+    const saved: Postmortem[] = [];
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, { saveDocument: async (doc) => (saved.push(doc), { savedAt: 'now' }) });
+    for (const title of ['a', 'ab', 'abc']) store.getState().editHeader({ title });
+    expect(store.getState().save.kind).toBe('pending');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(saved.map((d) => d.title)).toEqual(['abc']);
+    expect(store.getState().save).toEqual({ kind: 'saved', at: 'now' });
+    autosaver.dispose();
+  });
+
+  it('keeps the edit in memory when saving fails, says why, and saves it on retry', async () => {
+    let fail = true;
+    const saved: string[] = [];
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, {
+      saveDocument: async (doc) => {
+        if (fail) throw new Error('disk full');
+        saved.push(doc.title);
+        return { savedAt: 'later' };
+      },
+    });
+    store.getState().editHeader({ title: 'important' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    const status = store.getState().save;
+    expect(status.kind).toBe('error');
+    expect(status.kind === 'error' && status.message).toMatch(/disk full.*kept/);
+    expect(store.getState().doc.title).toBe('important');
+    fail = false;
+    await autosaver.flush();
+    expect(saved).toEqual(['important']);
+    expect(autosaver.hasUnsavedChanges).toBe(false);
+    autosaver.dispose();
+  });
+
+  it('flush writes pending edits immediately', async () => {
+    const saved: string[] = [];
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, { saveDocument: async (doc) => (saved.push(doc.title), { savedAt: 'x' }) });
+    store.getState().editHeader({ title: 'last keystroke' });
+    await autosaver.flush();
+    expect(saved).toEqual(['last keystroke']);
+    autosaver.dispose();
+  });
+});

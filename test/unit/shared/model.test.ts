@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { migrateDocument } from '../../../shared/migrations';
+import { isRealDate, postmortemSchema } from '../../../shared/model';
+import { parseWith } from '../../../shared/validation';
+import { fullPostmortem } from '../../fixtures/documents';
+
+describe('postmortem schema', () => {
+  it('accepts a document with every section filled', () => {
+    const doc = fullPostmortem();
+    expect(postmortemSchema.parse(doc)).toEqual(doc);
+  });
+
+  it('rejects a wrong severity and names the field and the allowed values', () => {
+    const result = parseWith(postmortemSchema, { ...fullPostmortem(), severity: 'SEV-9' }, 'The postmortem');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain('severity');
+      expect(result.error).toContain('SEV-1');
+    }
+  });
+
+  it('rejects an impossible date with a readable message', () => {
+    const result = parseWith(postmortemSchema, { ...fullPostmortem(), incidentDate: '2026-02-30' }, 'The postmortem');
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('incidentDate: must be a real date as YYYY-MM-DD') });
+  });
+
+  it('rejects missing fields, listing each one', () => {
+    const { title: _t, status: _s, ...partial } = fullPostmortem();
+    const result = parseWith(postmortemSchema, partial, 'The postmortem');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/title.*status|status.*title/);
+  });
+
+  it('rejects ids that could escape the data folder', () => {
+    expect(postmortemSchema.safeParse({ ...fullPostmortem(), id: '../../etc/passwd' }).success).toBe(false);
+  });
+
+  it('knows real calendar dates', () => {
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2026-02-29')).toBe(false);
+    expect(isRealDate('2026-13-01')).toBe(false);
+    expect(isRealDate('18/03/2026')).toBe(false);
+  });
+});
+
+describe('migrateDocument', () => {
+  it('passes a current document through unchanged', () => {
+    expect(migrateDocument(fullPostmortem())).toEqual({ ok: true, value: fullPostmortem() });
+  });
+
+  it('refuses a document from a newer app and says to update', () => {
+    const result = migrateDocument({ ...fullPostmortem(), schemaVersion: 99 });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('newer version of Postmortem Studio') });
+  });
+
+  it('refuses things that are not postmortems', () => {
+    expect(migrateDocument([1, 2]).ok).toBe(false);
+    expect(migrateDocument({ title: 'no version' })).toEqual({ ok: false, error: expect.stringContaining('schemaVersion') });
+    expect(migrateDocument(null).ok).toBe(false);
+  });
+});
