@@ -6,9 +6,31 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm',
-  'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 export default tseslint.config(
@@ -18,7 +40,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -38,17 +63,25 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
-            { group: ['react/*', 'react-dom/*', '@xyflow/*', 'electron/*', 'electron-store', 'conf'], message: 'shared/ imports no platform or UI code.' },
-            { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ depends on nothing of ours.' },
+            {
+              group: ['react/*', 'react-dom/*', '@xyflow/*', 'electron/*', 'electron-store', 'conf'],
+              message: 'shared/ imports no platform or UI code.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              message: 'shared/ depends on nothing of ours.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require', 'Buffer'].map((name) => ({
-          name,
-          message: 'shared/ runs everywhere: no DOM or Node globals.',
-        })),
+        ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require', 'Buffer'].map(
+          (name) => ({
+            name,
+            message: 'shared/ runs everywhere: no DOM or Node globals.',
+          }),
+        ),
       ],
     },
   },
@@ -63,7 +96,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer reaches Electron only through the Platform API.' }],
           patterns: [
-            { group: ['node:*', ...nodeBuiltins], message: 'The renderer runs in a sandboxed page: no Node built-ins.' },
+            {
+              group: ['node:*', ...nodeBuiltins],
+              message: 'The renderer runs in a sandboxed page: no Node built-ins.',
+            },
             { group: ['**/electron/**', '**/cli/**'], message: 'renderer/ imports shared/, never electron/ or cli/.' },
           ],
         },
@@ -78,13 +114,22 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'react', message: 'electron/ has no UI code.' }],
-          patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ imports shared/, never renderer/ or cli/.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/cli/**'], message: 'electron/ imports shared/, never renderer/ or cli/.' },
+          ],
         },
       ],
     },
   },
   {
-    files: ['test/**/*.{ts,tsx}', 'build/**/*.{js,mjs}', '*.config.{js,ts}', 'renderer/vite.config.ts', 'test/**/*.mjs', '.ci/**'],
+    files: [
+      'test/**/*.{ts,tsx}',
+      'build/**/*.{js,mjs}',
+      '*.config.{js,ts}',
+      'renderer/vite.config.ts',
+      'test/**/*.mjs',
+      '.ci/**',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

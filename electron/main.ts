@@ -46,7 +46,11 @@ function createWindow(storage: DocumentStorage): BrowserWindow {
     screen.getAllDisplays().map((d) => d.workArea),
   );
   const win = new BrowserWindow(
-    mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs'), state.bounds, nativeTheme.shouldUseDarkColors),
+    mainWindowOptions(
+      path.join(import.meta.dirname, '../preload/index.cjs'),
+      state.bounds,
+      nativeTheme.shouldUseDarkColors,
+    ),
   );
   if (state.maximized) win.maximize();
   if (state.fullScreen) win.setFullScreen(true);

@@ -5,10 +5,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../shared/api';
 
-export function buildMenuTemplate(
-  isMac: boolean,
-  send: (command: AppCommand) => void,
-): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(isMac: boolean, send: (command: AppCommand) => void): MenuItemConstructorOptions[] {
   const appMenu: MenuItemConstructorOptions[] = isMac
     ? [
         {

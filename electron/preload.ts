@@ -8,7 +8,10 @@ import { APP_COMMANDS, type AppCommand, type PlatformApi } from '../shared/api';
 import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/channels';
 import type { IpcChannel, IpcReply, IpcRequest } from '../shared/ipc';
 
-async function invoke<K extends IpcChannel>(channel: K, ...args: IpcRequest<K>): Promise<Extract<IpcReply<K>, { ok: true }>['value']> {
+async function invoke<K extends IpcChannel>(
+  channel: K,
+  ...args: IpcRequest<K>
+): Promise<Extract<IpcReply<K>, { ok: true }>['value']> {
   const reply = (await ipcRenderer.invoke(channel, ...args)) as IpcReply<K>;
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as Extract<IpcReply<K>, { ok: true }>['value'];

@@ -32,9 +32,7 @@ export function restoreWindowState(
   if (!parsed.success) return { bounds: DEFAULT_BOUNDS, maximized: false, fullScreen: false };
   const s = parsed.data;
   const visible = workAreas.some((area) => overlap(s, area) >= 100 * 100);
-  const bounds = visible
-    ? { x: s.x, y: s.y, width: s.width, height: s.height }
-    : { width: s.width, height: s.height };
+  const bounds = visible ? { x: s.x, y: s.y, width: s.width, height: s.height } : { width: s.width, height: s.height };
   return { bounds, maximized: s.maximized, fullScreen: s.fullScreen };
 }
 

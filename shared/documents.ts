@@ -3,12 +3,7 @@
  * document in place, so every edit yields a new immutable document to render, undo
  * and save.
  */
-import {
-  CURRENT_SCHEMA_VERSION,
-  type HeaderPatch,
-  type LibraryRow,
-  type Postmortem,
-} from './model';
+import { CURRENT_SCHEMA_VERSION, type HeaderPatch, type LibraryRow, type Postmortem } from './model';
 
 /** A new, empty postmortem. Ids and clocks come from the caller to keep this pure. */
 export function createPostmortem(id: string, now: string): Postmortem {

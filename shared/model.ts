@@ -36,13 +36,12 @@ export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // Date.UTC would map years 0-99 to 1900-1999
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export const documentIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"');
+export const documentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"');
 
 const id = z.string().min(1, 'must not be empty').max(100);
 
@@ -143,15 +142,17 @@ export const HEADER_FIELDS = [
 export type HeaderField = (typeof HEADER_FIELDS)[number];
 export type HeaderPatch = Partial<Pick<Postmortem, HeaderField>>;
 
-export const headerPatchSchema = postmortemSchema.pick({
-  title: true,
-  incidentDate: true,
-  severity: true,
-  incidentCommander: true,
-  authors: true,
-  reviewDate: true,
-  status: true,
-}).partial();
+export const headerPatchSchema = postmortemSchema
+  .pick({
+    title: true,
+    incidentDate: true,
+    severity: true,
+    incidentCommander: true,
+    authors: true,
+    reviewDate: true,
+    status: true,
+  })
+  .partial();
 
 /** One row of the library: what the list needs without opening every document. */
 export const libraryRowSchema = z.object({

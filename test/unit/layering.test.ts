@@ -30,15 +30,29 @@ describe('layering lint', () => {
   });
 
   it('fails when the renderer imports Electron or main-process code', async () => {
-    expect(await ruleIds('renderer/src/bad.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toContain('no-restricted-imports');
-    expect(await ruleIds('renderer/src/bad.ts', "import { handle } from '../../electron/ipc/handle';\nexport const x = handle;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIds('renderer/src/bad.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        'renderer/src/bad.ts',
+        "import { handle } from '../../electron/ipc/handle';\nexport const x = handle;\n",
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('fails when main imports renderer code', async () => {
-    expect(await ruleIds('electron/bad.ts', "import { App } from '../renderer/src/app/App';\nexport const x = App;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIds('electron/bad.ts', "import { App } from '../renderer/src/app/App';\nexport const x = App;\n"),
+    ).toContain('no-restricted-imports');
   });
 
   it('allows shared/ to use zod and its own modules', async () => {
-    expect(await ruleIds('shared/good.ts', "import { z } from 'zod';\nimport { isRealDate } from './model';\nexport const s = z.string().refine(isRealDate);\n")).toEqual([]);
+    expect(
+      await ruleIds(
+        'shared/good.ts',
+        "import { z } from 'zod';\nimport { isRealDate } from './model';\nexport const s = z.string().refine(isRealDate);\n",
+      ),
+    ).toEqual([]);
   });
 });

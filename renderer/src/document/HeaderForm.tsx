@@ -92,28 +92,42 @@ export function HeaderForm() {
   );
 }
 
-/** A native date field that only hands real calendar dates (or empty) to the document. */
+/**
+ * A native date field that hands only real calendar dates (or empty) to the document.
+ * It keeps its own draft so a half-typed year ("0002" on the way to "2026") is not
+ * wiped by the controlled value; a date that stays invalid is reported on leaving.
+ */
 function DateInput({ id, value, onCommit }: { id: string; value: string; onCommit: (value: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
+  if (value !== shown) {
+    // The document changed from elsewhere (undo, redo): show it.
+    setShown(value);
+    setDraft(value);
+  }
   const errorId = `${id}-error`;
   return (
     <>
       <input
         id={id}
         type="date"
-        value={value}
-        min="1900-01-01"
+        value={draft}
         max="9999-12-31"
         aria-invalid={problem !== null}
         aria-describedby={problem ? errorId : undefined}
         onChange={(e) => {
           const next = e.target.value;
+          setDraft(next);
           if (next === '' || isRealDate(next)) {
             setProblem(null);
+            setShown(next);
             onCommit(next);
-          } else {
-            setProblem('Not a date this app can store: use a four-digit year.');
           }
+        }}
+        onBlur={(e) => {
+          const badInput = e.target.validity.badInput;
+          setProblem(badInput ? 'This date is incomplete or does not exist, so it was not saved.' : null);
         }}
       />
       {problem && (

@@ -11,10 +11,7 @@ import { updateHeader } from '../../../shared/documents';
 import type { HeaderPatch, Postmortem } from '../../../shared/model';
 
 export type SaveStatus =
-  | { kind: 'saved'; at: string | null }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'error'; message: string };
+  { kind: 'saved'; at: string | null } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 export interface DocumentState {
   doc: Postmortem;

@@ -112,9 +112,9 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
         <section className="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">No postmortems yet</h2>
           <p>
-            Start one as soon as the incident is over, while the details are fresh: give it a title and the
-            incident date, then fill in the rest before the review meeting. Everything saves as you type and stays
-            on this computer.
+            Start one as soon as the incident is over, while the details are fresh: give it a title and the incident
+            date, then fill in the rest before the review meeting. Everything saves as you type and stays on this
+            computer.
           </p>
           <button type="button" className="primary" onClick={() => void onCreate()}>
             Start your first postmortem
@@ -126,7 +126,12 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
 
       {listing && listing.trash.length > 0 && (
         <section className="trash" aria-label="Trash">
-          <button type="button" className="link-button" aria-expanded={showTrash} onClick={() => setShowTrash(!showTrash)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showTrash}
+            onClick={() => setShowTrash(!showTrash)}
+          >
             {showTrash ? 'Hide' : 'Show'} trash ({listing.trash.length})
           </button>
           {showTrash && (
@@ -195,7 +200,11 @@ function LibraryTable({
             <td>{row.status}</td>
             <td title={row.updatedAt}>{formatEdited(row.updatedAt, new Date())}</td>
             <td className="row-actions">
-              <button type="button" onClick={() => void onDuplicate(row)} aria-label={`Duplicate ${displayTitle(row.title)}`}>
+              <button
+                type="button"
+                onClick={() => void onDuplicate(row)}
+                aria-label={`Duplicate ${displayTitle(row.title)}`}
+              >
                 Duplicate
               </button>
               <button type="button" onClick={() => void onTrash(row)} aria-label={`Delete ${displayTitle(row.title)}`}>

@@ -90,7 +90,8 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     },
     async trashDocument(id) {
       const database = await db();
-      if ((await database.getKey('documents', id)) === undefined) throw new Error('This postmortem is not in the library.');
+      if ((await database.getKey('documents', id)) === undefined)
+        throw new Error('This postmortem is not in the library.');
       await database.put('trash', { id, trashedAt: now().toISOString() });
     },
     async restoreDocument(id) {
@@ -115,4 +116,3 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     },
   };
 }
-

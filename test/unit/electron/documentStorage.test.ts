@@ -18,7 +18,12 @@ describe('DocumentStorage on conf', () => {
     expect(fs.readdirSync(path.join(root, 'postmortems')).sort()).toEqual(['pm-a.json', 'pm-b.json']);
     const reopened = open();
     expect(reopened.load('pm-a')).toEqual({ doc: fullPostmortem('pm-a'), notice: null });
-    expect(reopened.list().rows.map((r) => r.title).sort()).toEqual(['Checkout API returned 500s for 42 minutes', 'Second']);
+    expect(
+      reopened
+        .list()
+        .rows.map((r) => r.title)
+        .sort(),
+    ).toEqual(['Checkout API returned 500s for 42 minutes', 'Second']);
   });
 
   it('saving one document rewrites only that document file', () => {
@@ -34,7 +39,11 @@ describe('DocumentStorage on conf', () => {
   it('keeps hostile text exactly', () => {
     const { open } = tempStorage();
     for (const [i, text] of HOSTILE_STRINGS.entries()) {
-      const doc = updateHeader(createPostmortem(`pm-${i}`, now), { title: text, authors: text, incidentCommander: text });
+      const doc = updateHeader(createPostmortem(`pm-${i}`, now), {
+        title: text,
+        authors: text,
+        incidentCommander: text,
+      });
       open().save(doc);
       expect(open().load(doc.id).doc).toEqual(doc);
     }
@@ -58,9 +67,17 @@ describe('DocumentStorage on conf', () => {
   const damages: [string, (file: string) => void, RegExp][] = [
     ['truncated JSON', (f) => fs.writeFileSync(f, fs.readFileSync(f, 'utf8').slice(0, 40)), /not valid JSON/],
     ['invalid UTF-8', (f) => fs.writeFileSync(f, Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), /not valid UTF-8/],
-    ['valid JSON of the wrong shape', (f) => fs.writeFileSync(f, JSON.stringify({ schemaVersion: 1, title: 3 })), /not valid/],
+    [
+      'valid JSON of the wrong shape',
+      (f) => fs.writeFileSync(f, JSON.stringify({ schemaVersion: 1, title: 3 })),
+      /not valid/,
+    ],
     ['an empty file', (f) => fs.writeFileSync(f, ''), /empty/],
-    ['a newer schemaVersion', (f) => fs.writeFileSync(f, JSON.stringify({ ...fullPostmortem('pm-a'), schemaVersion: 7 })), /newer version/],
+    [
+      'a newer schemaVersion',
+      (f) => fs.writeFileSync(f, JSON.stringify({ ...fullPostmortem('pm-a'), schemaVersion: 7 })),
+      /newer version/,
+    ],
   ];
 
   for (const [name, damage, reason] of damages) {

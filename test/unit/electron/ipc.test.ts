@@ -33,7 +33,10 @@ describe('document IPC handlers', () => {
   it('saves and loads a valid document from our own page', async () => {
     const { call } = registered();
     expect(await call('documents:save', ours, fullPostmortem('pm-a'))).toMatchObject({ ok: true });
-    expect(await call('documents:load', ours, 'pm-a')).toEqual({ ok: true, value: { doc: fullPostmortem('pm-a'), notice: null } });
+    expect(await call('documents:load', ours, 'pm-a')).toEqual({
+      ok: true,
+      value: { doc: fullPostmortem('pm-a'), notice: null },
+    });
   });
 
   const malformed: [string, string, unknown[]][] = [
@@ -61,7 +64,10 @@ describe('document IPC handlers', () => {
     const { call, filesOnDisk } = registered();
     for (const url of ['https://evil.example/', 'file:///tmp/other.html', '', `${APP}../../etc/x.html`]) {
       const reply = await call('documents:save', { senderFrame: { url } }, fullPostmortem('pm-a'));
-      expect(reply).toEqual({ ok: false, error: expect.stringContaining("did not come from Postmortem Studio's own window") });
+      expect(reply).toEqual({
+        ok: false,
+        error: expect.stringContaining("did not come from Postmortem Studio's own window"),
+      });
     }
     expect(await call('documents:list', { senderFrame: null })).toMatchObject({ ok: false });
     expect(filesOnDisk()).toEqual([]);
@@ -69,8 +75,14 @@ describe('document IPC handlers', () => {
 
   it('turns storage errors into sentences', async () => {
     const { call } = registered();
-    expect(await call('documents:load', ours, 'missing')).toEqual({ ok: false, error: expect.stringMatching(/was not found/) });
-    expect(await call('documents:restore', ours, 'missing')).toEqual({ ok: false, error: expect.stringMatching(/not in the library/) });
+    expect(await call('documents:load', ours, 'missing')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/was not found/),
+    });
+    expect(await call('documents:restore', ours, 'missing')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/not in the library/),
+    });
   });
 
   it('writes the library index beside the documents', async () => {

@@ -52,7 +52,10 @@ describe('main window security', () => {
 
   it('refuses navigation away from the app', () => {
     const trusted = createTrustedSenderCheck('file:///opt/app/renderer/');
-    expect(decideNavigation('file:///opt/app/renderer/index.html', trusted)).toEqual({ allow: true, openExternally: false });
+    expect(decideNavigation('file:///opt/app/renderer/index.html', trusted)).toEqual({
+      allow: true,
+      openExternally: false,
+    });
     expect(decideNavigation('https://evil.example/', trusted)).toEqual({ allow: false, openExternally: true });
     expect(decideNavigation('file:///tmp/x.html', trusted)).toEqual({ allow: false, openExternally: false });
   });
@@ -70,7 +73,17 @@ describe('native menu', () => {
     expect(byLabel('Undo')?.accelerator).toBe('CmdOrCtrl+Z');
     expect(byLabel('Redo')?.accelerator).toBe('Ctrl+Y');
     const roles = items.map((i) => i.role).filter(Boolean);
-    for (const role of ['close', 'quit', 'cut', 'copy', 'paste', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']) {
+    for (const role of [
+      'close',
+      'quit',
+      'cut',
+      'copy',
+      'paste',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]) {
       expect(roles).toContain(role);
     }
   });

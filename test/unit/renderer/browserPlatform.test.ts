@@ -21,7 +21,9 @@ describe('browser platform (IndexedDB)', () => {
 
   it('refuses to save an invalid document and says why', async () => {
     const platform = createBrowserPlatform(freshName());
-    await expect(platform.saveDocument({ ...fullPostmortem(), incidentDate: '2026-02-31' })).rejects.toThrow(/incidentDate/);
+    await expect(platform.saveDocument({ ...fullPostmortem(), incidentDate: '2026-02-31' })).rejects.toThrow(
+      /incidentDate/,
+    );
   });
 
   it('trashes, restores and purges only from the trash', async () => {

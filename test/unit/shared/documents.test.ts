@@ -33,7 +33,12 @@ describe('document edits', () => {
   it('duplicates under a new id as a draft marked as a copy', () => {
     const doc = updateHeader(createPostmortem('pm-1', now), { title: 'DB overload', status: 'Reviewed' });
     const copy = duplicatePostmortem(doc, 'pm-2', '2026-03-19T00:00:00.000Z');
-    expect(copy).toMatchObject({ id: 'pm-2', title: 'DB overload (copy)', status: 'Draft', createdAt: '2026-03-19T00:00:00.000Z' });
+    expect(copy).toMatchObject({
+      id: 'pm-2',
+      title: 'DB overload (copy)',
+      status: 'Draft',
+      createdAt: '2026-03-19T00:00:00.000Z',
+    });
   });
 
   it('lists the most recently edited first', () => {

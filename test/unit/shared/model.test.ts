@@ -21,7 +21,10 @@ describe('postmortem schema', () => {
 
   it('rejects an impossible date with a readable message', () => {
     const result = parseWith(postmortemSchema, { ...fullPostmortem(), incidentDate: '2026-02-30' }, 'The postmortem');
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('incidentDate: must be a real date as YYYY-MM-DD') });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringContaining('incidentDate: must be a real date as YYYY-MM-DD'),
+    });
   });
 
   it('rejects missing fields, listing each one', () => {
@@ -55,7 +58,10 @@ describe('migrateDocument', () => {
 
   it('refuses things that are not postmortems', () => {
     expect(migrateDocument([1, 2]).ok).toBe(false);
-    expect(migrateDocument({ title: 'no version' })).toEqual({ ok: false, error: expect.stringContaining('schemaVersion') });
+    expect(migrateDocument({ title: 'no version' })).toEqual({
+      ok: false,
+      error: expect.stringContaining('schemaVersion'),
+    });
     expect(migrateDocument(null).ok).toBe(false);
   });
 });

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText(/Saved/);
+
+/** Presses Tab until the labelled field has focus, as a person does (date fields have extra stops). */
+async function tabTo(page: Page, label: string) {
+  const target = page.getByLabel(label, { exact: true });
+  for (let i = 0; i < 5; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${label}`);
+}
+
+async function newPostmortemFromEmptyLibrary(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await expect(page.getByLabel('Title')).toBeFocused();
+}
+
+test('create a postmortem, fill the header by keyboard, reload, and find it unchanged', async ({ page }) => {
+  await newPostmortemFromEmptyLibrary(page);
+  await page.keyboard.type('Checkout API returned 500s');
+  await tabTo(page, 'Incident date');
+  await page.keyboard.type('03182026'); // mm/dd/yyyy segments in an en-US browser
+  await tabTo(page, 'Severity');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp'); // SEV-3 -> SEV-1
+  await tabTo(page, 'Status');
+  await page.keyboard.press('ArrowDown'); // Draft -> In Review
+  await tabTo(page, 'Incident commander');
+  await page.keyboard.type('Priya Natarajan');
+  await tabTo(page, 'Authors');
+  await page.keyboard.type('Tom Berg, Ana Silva');
+  await tabTo(page, 'Review date');
+  await page.keyboard.type('03242026');
+  await expect(page.getByText('Full postmortem required')).toBeVisible();
+  await saved(page);
+
+  await page.reload();
+  const row = page.getByRole('row', { name: /Checkout API returned 500s/ });
+  await expect(row).toContainText('2026-03-18');
+  await expect(row).toContainText('SEV-1');
+  await expect(row).toContainText('In Review');
+  await expect(row).toContainText('just now');
+
+  await row.getByRole('button', { name: 'Checkout API returned 500s', exact: true }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Checkout API returned 500s');
+  await expect(page.getByLabel('Incident date')).toHaveValue('2026-03-18');
+  await expect(page.getByLabel('Severity')).toHaveValue('SEV-1');
+  await expect(page.getByLabel('Status')).toHaveValue('In Review');
+  await expect(page.getByLabel('Incident commander')).toHaveValue('Priya Natarajan');
+  await expect(page.getByLabel('Authors')).toHaveValue('Tom Berg, Ana Silva');
+  await expect(page.getByLabel('Review date')).toHaveValue('2026-03-24');
+});
+
+test('delete goes to the trash with undo, and a trashed postmortem can be restored', async ({ page }) => {
+  await newPostmortemFromEmptyLibrary(page);
+  await page.keyboard.type('Queue backlog');
+  await saved(page);
+  await page.getByRole('button', { name: '← Library' }).click();
+
+  await page.getByRole('button', { name: 'Delete Queue backlog' }).click();
+  await expect(page.getByRole('row', { name: /Queue backlog/ })).toHaveCount(0);
+  await expect(page.getByText('“Queue backlog” was moved to the trash.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row', { name: /Queue backlog/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete Queue backlog' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show trash (1)' }).click();
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('row', { name: /Queue backlog/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete Queue backlog' }).click();
+  await expect(page.getByRole('button', { name: 'Hide trash (1)' })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(page.getByRole('button', { name: /Show trash/ })).toHaveCount(0);
+});
+
+test('keyboard: N starts a postmortem, Ctrl+Shift+L returns to the library, duplicate makes a copy', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Cache stampede');
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('row', { name: /Cache stampede/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Duplicate Cache stampede' }).click();
+  await expect(page.getByRole('row', { name: /Cache stampede \(copy\)/ })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(3); // header + 2
+});
+
+test('undo and redo a header change made outside a text field', async ({ page }) => {
+  await newPostmortemFromEmptyLibrary(page);
+  await page.keyboard.type('Disk full');
+  await page.getByLabel('Severity').focus();
+  await page.keyboard.press('ArrowUp'); // SEV-2
+  await expect(page.getByLabel('Severity')).toHaveValue('SEV-2');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Severity')).toHaveValue('SEV-3');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByLabel('Severity')).toHaveValue('SEV-2');
+  await saved(page);
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Disk full/ })).toContainText('SEV-2');
+});
