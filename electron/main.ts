@@ -21,6 +21,10 @@ import {
 import { DocumentStorage, type JsonStore } from './storage/documentStorage';
 import { restoreWindowState, type SavedWindowState } from './windowState';
 
+// A separate data folder (tests, portable use); must be set before anything reads userData.
+const dataDirOverride = process.env['POSTMORTEM_STUDIO_DATA_DIR'];
+if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const appUrlPrefix = devServerUrl ? new URL(devServerUrl).origin + '/' : pathToFileURL(rendererDir).href + '/';
