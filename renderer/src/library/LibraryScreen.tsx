@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LibraryListing } from '../../../shared/api';
+import type { LibraryListing, StorageNotice } from '../../../shared/api';
 import { displayTitle, duplicatePostmortem } from '../../../shared/documents';
 import type { LibraryRow } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
@@ -16,6 +16,8 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<LibraryRow | null>(null);
   const [showTrash, setShowTrash] = useState(false);
+  // Repairs are reported once by storage; keep them on screen until dismissed.
+  const [notices, setNotices] = useState<StorageNotice[]>([]);
 
   const [reloads, setReloads] = useState(0);
   const refresh = useCallback(() => setReloads((n) => n + 1), []);
@@ -26,6 +28,7 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
       (next) => {
         if (cancelled) return;
         setListing(next);
+        if (next.notices.length > 0) setNotices((shown) => [...shown, ...next.notices]);
         setError(null);
       },
       (e: unknown) => {
@@ -92,9 +95,16 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
           {error}
         </p>
       )}
-      {listing?.notices.map((notice) => (
+      {notices.map((notice) => (
         <p key={notice.id + notice.message} className="banner banner-warning" role="status">
-          {notice.message}
+          {notice.message}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setNotices((shown) => shown.filter((n) => n !== notice))}
+          >
+            Dismiss
+          </button>
         </p>
       ))}
       {undoable && (
