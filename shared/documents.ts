@@ -34,6 +34,7 @@ export function createPostmortem(id: string, now: string): Postmortem {
     wentPoorly: [],
     actionItems: [],
     meeting: null,
+    extraSections: [],
   };
 }
 

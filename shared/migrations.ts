@@ -9,7 +9,10 @@ import { parseWith, type Result } from './validation';
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /** MIGRATIONS[n] upgrades a version-n document to version n+1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 2: imports keep sections they cannot map to the template.
+  1: (doc) => ({ ...doc, extraSections: [] }),
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

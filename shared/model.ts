@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bump when the stored shape changes, and add a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Longest text we accept in any one field: generous for pastes, bounded for disk. */
 export const MAX_FIELD_LENGTH = 200_000;
@@ -102,6 +102,8 @@ export const meetingPhaseRecordSchema = z.object({
   endedAt: isoTimestamp.nullable(),
 });
 
+export const extraSectionSchema = z.object({ heading: text, markdown: text });
+
 export const postmortemSchema = z.object({
   id: documentIdSchema,
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -122,12 +124,20 @@ export const postmortemSchema = z.object({
   wentPoorly: z.array(text),
   actionItems: z.array(actionItemSchema),
   meeting: z.object({ agendaName: text, phases: z.array(meetingPhaseRecordSchema) }).nullable(),
+  /** Sections an import could not map to the template, kept verbatim as markdown. */
+  extraSections: z.array(extraSectionSchema),
 });
 
 export type Postmortem = z.infer<typeof postmortemSchema>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type ActionItem = z.infer<typeof actionItemSchema>;
 export type WhyNode = z.infer<typeof whyNodeSchema>;
+export type ContributingFactor = z.infer<typeof contributingFactorSchema>;
+export type ExtraSection = z.infer<typeof extraSectionSchema>;
+export type Impact = z.infer<typeof impactSchema>;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export type Milestone = (typeof MILESTONES)[number];
+export type Priority = (typeof PRIORITIES)[number];
 
 /** The header fields a person edits at the top of the document. */
 export const HEADER_FIELDS = [

@@ -65,3 +65,16 @@ describe('migrateDocument', () => {
     expect(migrateDocument(null).ok).toBe(false);
   });
 });
+
+describe('migrations from every past schemaVersion', () => {
+  it('upgrades a version-1 file: adds the kept-sections list, keeps everything else', async () => {
+    const { default: v1 } = await import('../../fixtures/schema/v1.json');
+    const result = migrateDocument(v1);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value).toMatchObject({ schemaVersion: 2, title: 'Version 1 document', extraSections: [] });
+      expect(result.value.timeline).toEqual(v1.timeline);
+    }
+    expect(v1.schemaVersion).toBe(1); // the original object is untouched
+  });
+});

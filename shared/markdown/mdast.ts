@@ -1,0 +1,70 @@
+/**
+ * The one mdast/GFM configuration every markdown path uses: the exporter serialises
+ * with it, the importer parses with it, so what one writes the other reads the same.
+ */
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow } from 'mdast';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+
+const TO_MARKDOWN: Options = {
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+};
+
+export function serialize(tree: Nodes): string {
+  return toMarkdown(tree, TO_MARKDOWN);
+}
+
+export function parse(markdown: string): Root {
+  return fromMarkdown(markdown, {
+    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+  });
+}
+
+export const text = (value: string): PhrasingContent => ({ type: 'text', value });
+export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+export const heading = (depth: 1 | 2 | 3 | 4, value: string): RootContent => ({
+  type: 'heading',
+  depth,
+  children: [text(value)],
+});
+export const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+export const rule = (): RootContent => ({ type: 'thematicBreak' });
+
+/** `**Label:** value` as its own paragraph (one field per line, as the template has it). */
+export function field(label: string, value: string | PhrasingContent[]): RootContent {
+  const rest = typeof value === 'string' ? (value === '' ? [] : [text(` ${value}`)]) : value;
+  return paragraph(strong(`${label}:`), ...rest);
+}
+
+export function cell(content: string | PhrasingContent[]): TableCell {
+  return {
+    type: 'tableCell',
+    children: typeof content === 'string' ? (content === '' ? [] : [text(content)]) : content,
+  };
+}
+
+export function table(header: string[], rows: (string | PhrasingContent[])[][]): RootContent {
+  const toRow = (cells: (string | PhrasingContent[])[]): TableRow => ({ type: 'tableRow', children: cells.map(cell) });
+  return { type: 'table', align: header.map(() => null), children: [toRow(header), ...rows.map(toRow)] };
+}
+
+/** The plain text of a node (text, inline code and entities, without markup). */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if (node.type === 'html') return node.value;
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
