@@ -5,11 +5,12 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import type { AppCommand } from '../shared/api';
 import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/ipc';
 import { registerDocumentHandlers } from './ipc/documents';
+import { registerFileHandlers } from './ipc/files';
 import { buildMenuTemplate } from './menu';
 import {
   CONTENT_SECURITY_POLICY,
@@ -126,10 +127,29 @@ if (!app.requestSingleInstanceLock()) {
         responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
       });
     });
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    // Only clipboard writes (Copy as markdown) are allowed; every other permission is refused.
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+      callback(permission === 'clipboard-sanitized-write'),
+    );
 
     const storage = createStorage();
     registerDocumentHandlers(ipcMain, storage, isTrustedSender);
+    registerFileHandlers(
+      ipcMain,
+      {
+        chooseSavePath: async (suggestedName) => {
+          const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Markdown', extensions: ['md'] }] };
+          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        chooseOpenPath: async () => {
+          const options = { properties: ['openFile' as const], filters: [{ name: 'Markdown', extensions: ['md', 'markdown', 'txt'] }] };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      },
+      isTrustedSender,
+    );
     const isMac = process.platform === 'darwin';
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

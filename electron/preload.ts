@@ -31,6 +31,8 @@ const api = {
   purgeDocument: async (id) => {
     await invoke('documents:purge', id);
   },
+  exportFile: (suggestedName, content) => invoke('files:export', suggestedName, content),
+  openMarkdownFile: () => invoke('files:open-markdown'),
   onCommand: (listener) => {
     const wrapped = (_event: unknown, command: unknown): void => {
       if ((APP_COMMANDS as readonly unknown[]).includes(command)) listener(command as AppCommand);

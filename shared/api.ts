@@ -30,6 +30,21 @@ export interface SaveReceipt {
   savedAt: string;
 }
 
+export interface ExportReceipt {
+  /** False when the person cancelled the save dialog. */
+  saved: boolean;
+  /** Where it went (a path on desktop, the download name in a browser). */
+  location: string | null;
+}
+
+export interface OpenedFile {
+  name: string;
+  content: string;
+}
+
+/** Largest markdown file the app opens: far above any real postmortem, small enough to parse safely. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
 /** Commands that arrive from outside the page, such as the native menu. */
 export const APP_COMMANDS = ['new-postmortem', 'open-library', 'undo', 'redo', 'flush-before-close'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
@@ -44,6 +59,10 @@ export interface PlatformApi {
   restoreDocument(id: string): Promise<void>;
   /** Deletes a trashed postmortem for good. */
   purgeDocument(id: string): Promise<void>;
+  /** Saves text to a file the person picks (save dialog on desktop, a download in a browser). */
+  exportFile(suggestedName: string, content: string): Promise<ExportReceipt>;
+  /** Lets the person pick a markdown file and returns its text, or null if they cancelled. */
+  openMarkdownFile(): Promise<OpenedFile | null>;
   /** Subscribes to app commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Tells the shell that pending edits are saved and the window may close. */

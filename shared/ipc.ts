@@ -5,7 +5,7 @@
  * with the schema here before it touches disk.
  */
 import { z } from 'zod';
-import type { LibraryListing, LoadedDocument, SaveReceipt } from './api';
+import type { ExportReceipt, LibraryListing, LoadedDocument, OpenedFile, SaveReceipt } from './api';
 import { documentIdSchema, postmortemSchema } from './model';
 import type { Result } from './validation';
 
@@ -16,6 +16,15 @@ export const ipcRequestSchemas = {
   'documents:trash': z.tuple([documentIdSchema]),
   'documents:restore': z.tuple([documentIdSchema]),
   'documents:purge': z.tuple([documentIdSchema]),
+  'files:export': z.tuple([
+    z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'must be a plain file name'),
+    z.string().max(50 * 1024 * 1024, 'is larger than 50 MB'),
+  ]),
+  'files:open-markdown': z.tuple([]),
 } as const;
 
 export interface IpcResponses {
@@ -25,6 +34,8 @@ export interface IpcResponses {
   'documents:trash': void;
   'documents:restore': void;
   'documents:purge': void;
+  'files:export': ExportReceipt;
+  'files:open-markdown': OpenedFile | null;
 }
 
 export type IpcChannel = keyof typeof ipcRequestSchemas & keyof IpcResponses;

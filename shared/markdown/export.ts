@@ -7,39 +7,15 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import { formatActionItemId, isSafeWebUrl } from '../actionItems';
 import { describeErrorBudget, errorBudget, formatNumber } from '../impact';
-import type { Postmortem, TimelineEvent } from '../model';
+import { rankName, TIMELINE_KIND_LABELS } from '../labels';
+import type { Postmortem } from '../model';
 import { formatHhMm, formatUtc } from '../time';
 import { incidentDuration, MILESTONE_LABELS } from '../timeline';
 import { causalPaths, rootCauses } from '../whys';
 import { mermaidFlowchart } from './mermaid';
 import { field, heading, paragraph, parse, rule, serialize, strong, table, text } from './mdast';
 
-/** Ranks of contributing factors, in order; later ones are "11th", "12th", ... */
-export const RANK_NAMES = [
-  'Primary',
-  'Secondary',
-  'Tertiary',
-  'Quaternary',
-  'Quinary',
-  'Senary',
-  'Septenary',
-  'Octonary',
-  'Nonary',
-  'Denary',
-];
-
-export function rankName(index: number): string {
-  return RANK_NAMES[index] ?? `${index + 1}th`;
-}
-
-export const TIMELINE_KIND_LABELS: Record<TimelineEvent['kind'], string> = {
-  event: 'Event',
-  alert: 'Alert',
-  page: 'Page',
-  action: 'Action',
-  communication: 'Communication',
-  'counter-event': 'Tried, failed',
-};
+export { RANK_NAMES, rankName, TIMELINE_KIND_LABELS } from '../labels';
 
 /** Said where a list has no entries, so an empty section reads as intended. */
 export const NOTHING_RECORDED = 'Nothing recorded.';

@@ -1,9 +1,15 @@
-import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import type { StorageNotice } from '../../../shared/api';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../library/LibraryScreen';
 import { Autosaver } from './autosave';
-import { createDocumentStore, DocumentStoreContext, redo, undo } from './documentStore';
+import { ActionItemsSection } from './ActionItemsSection';
+import { createDocumentStore, DocumentStoreContext, redo, undo, useDocument } from './documentStore';
+import { ExportBar, renderMarkdown, type ExportFormat } from './ExportBar';
+import { FactorsSection } from './FactorsSection';
+import { ImpactSection } from './ImpactSection';
+import { ListSection } from './ListSection';
+import { TimelineSection } from './TimelineSection';
 import { HeaderForm } from './HeaderForm';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -22,14 +28,19 @@ export function DocumentScreen({
   id,
   onClose,
   ref,
+  importNotes,
 }: {
   id: string;
   onClose: () => Promise<void>;
   ref: Ref<DocumentScreenHandle>;
+  /** What the importer could not map, shown once after an import. */
+  importNotes?: string[] | undefined;
 }) {
   const platform = usePlatform();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [format, setFormat] = useState<ExportFormat>('postmortem');
+  const [previewOpen, setPreviewOpen] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -87,6 +98,17 @@ export function DocumentScreen({
     (direction === 'undo' ? undo : redo)(loaded.store);
   };
 
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        setPreviewOpen((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   useImperativeHandle(ref, () => ({
     flush: () => loaded?.autosaver.flush() ?? Promise.resolve(),
     undoRedo,
@@ -125,20 +147,90 @@ export function DocumentScreen({
 
   return (
     <DocumentStoreContext.Provider value={loaded.store}>
-      <main className="document">
-        <nav className="document-bar">
-          <button type="button" onClick={() => void onClose()} aria-keyshortcuts="Control+Shift+L">
-            ← Library
-          </button>
-          <SaveIndicator onRetry={() => void loaded.autosaver.flush()} />
-        </nav>
-        {loaded.notice && (
-          <p className="banner banner-warning" role="status">
-            {loaded.notice.message}
-          </p>
-        )}
-        <HeaderForm />
-      </main>
+      <div className={`document-layout ${previewOpen ? 'with-preview' : ''}`}>
+        <main className="document">
+          <nav className="document-bar" aria-label="Document">
+            <button type="button" onClick={() => void onClose()} aria-keyshortcuts="Control+Shift+L">
+              ← Library
+            </button>
+            <SaveIndicator onRetry={() => void loaded.autosaver.flush()} />
+          </nav>
+          <ExportBar
+            getDoc={() => loaded.store.getState().doc}
+            format={format}
+            onFormat={setFormat}
+            previewOpen={previewOpen}
+            onTogglePreview={() => setPreviewOpen(!previewOpen)}
+          />
+          {loaded.notice && (
+            <p className="banner banner-warning" role="status">
+              {loaded.notice.message}
+            </p>
+          )}
+          {importNotes && importNotes.length > 0 && <ImportNotes notes={importNotes} />}
+          <HeaderForm />
+          <ImpactSection />
+          <TimelineSection />
+          <section className="doc-section" aria-label="Root Cause Analysis">
+            <h2>Root Cause Analysis</h2>
+            <FactorsSection />
+          </section>
+          <ListSection
+            listKey="wentWell"
+            title="What Went Well"
+            emptyText="Nothing yet: what helped detect, diagnose or recover?"
+          />
+          <ListSection
+            listKey="wentPoorly"
+            title="What Went Poorly"
+            emptyText="Nothing yet: what slowed detection, diagnosis or recovery?"
+          />
+          <ActionItemsSection />
+        </main>
+        {previewOpen && <Preview format={format} />}
+      </div>
     </DocumentStoreContext.Provider>
+  );
+}
+
+const MarkdownPreview = lazy(() => import('./MarkdownPreview'));
+
+/** Live preview of the export; deferred so typing never waits for it. */
+function Preview({ format }: { format: ExportFormat }) {
+  const doc = useDeferredValue(useDocument((s) => s.doc));
+  const [markdown, setMarkdown] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void renderMarkdown(doc, format).then((text) => current && setMarkdown(text));
+    return () => {
+      current = false;
+    };
+  }, [doc, format]);
+  return (
+    <aside className="preview-pane" aria-label="Preview">
+      <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+        {markdown === null ? <p className="muted">Rendering…</p> : <MarkdownPreview markdown={markdown} />}
+      </Suspense>
+    </aside>
+  );
+}
+
+function ImportNotes({ notes }: { notes: string[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="banner banner-warning" role="status">
+      Imported. {notes.length} part{notes.length === 1 ? '' : 's'} of the file did not map to the template and{' '}
+      {notes.length === 1 ? 'was' : 'were'} kept or noted.{' '}
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Hide details' : 'Show details'}
+      </button>
+      {open && (
+        <ul>
+          {notes.map((note, i) => (
+            <li key={i}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

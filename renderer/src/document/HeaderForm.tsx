@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { isRealDate, SEVERITIES, STATUSES, type Severity, type Status } from '../../../shared/model';
+import { useId } from 'react';
+import { DateInput } from './fields';
+import { SEVERITIES, STATUSES, type Severity, type Status } from '../../../shared/model';
 import { useDocument } from './documentStore';
 
 /** What the guide recommends for each severity, shown beside the choice. */
@@ -89,52 +90,5 @@ export function HeaderForm() {
         </div>
       </div>
     </form>
-  );
-}
-
-/**
- * A native date field that hands only real calendar dates (or empty) to the document.
- * It keeps its own draft so a half-typed year ("0002" on the way to "2026") is not
- * wiped by the controlled value; a date that stays invalid is reported on leaving.
- */
-function DateInput({ id, value, onCommit }: { id: string; value: string; onCommit: (value: string) => void }) {
-  const [draft, setDraft] = useState(value);
-  const [shown, setShown] = useState(value);
-  const [problem, setProblem] = useState<string | null>(null);
-  if (value !== shown) {
-    // The document changed from elsewhere (undo, redo): show it.
-    setShown(value);
-    setDraft(value);
-  }
-  const errorId = `${id}-error`;
-  return (
-    <>
-      <input
-        id={id}
-        type="date"
-        value={draft}
-        max="9999-12-31"
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? errorId : undefined}
-        onChange={(e) => {
-          const next = e.target.value;
-          setDraft(next);
-          if (next === '' || isRealDate(next)) {
-            setProblem(null);
-            setShown(next);
-            onCommit(next);
-          }
-        }}
-        onBlur={(e) => {
-          const badInput = e.target.validity.badInput;
-          setProblem(badInput ? 'This date is incomplete or does not exist, so it was not saved.' : null);
-        }}
-      />
-      {problem && (
-        <small id={errorId} className="field-error" role="alert">
-          {problem}
-        </small>
-      )}
-    </>
   );
 }

@@ -19,6 +19,11 @@ export interface DocumentState {
   /** Bumped by every document edit so the autosaver knows there is something to write. */
   revision: number;
   editHeader: (patch: HeaderPatch) => void;
+  /**
+   * Applies a pure edit from shared/. Edits with the same `burstKey` in quick succession
+   * (typing in one field) become one undo step; pass a unique key for discrete actions.
+   */
+  edit: (burstKey: string, recipe: (doc: Postmortem) => Postmortem) => void;
   setSaveStatus: (status: SaveStatus) => void;
 }
 
@@ -41,10 +46,12 @@ export function createDocumentStore(initial: Postmortem, now: () => number = Dat
         doc: initial,
         save: { kind: 'saved', at: null },
         revision: 0,
-        editHeader: (patch) => {
-          const next = updateHeader(get().doc, patch);
+        editHeader: (patch) =>
+          get().edit(`header:${Object.keys(patch).sort().join(',')}`, (doc) => updateHeader(doc, patch)),
+        edit: (burstKey, recipe) => {
+          const next = recipe(get().doc);
           if (next === get().doc) return;
-          currentEditKey = Object.keys(patch).sort().join(',');
+          currentEditKey = burstKey;
           set({ doc: next, revision: get().revision + 1, save: { kind: 'pending' } });
         },
         setSaveStatus: (save) => set({ save }),

@@ -4,7 +4,14 @@
  * A record that fails to validate is moved to a `damaged` store, never deleted.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { AppCommand, LibraryListing, LoadedDocument, PlatformApi, StorageNotice } from '../../../shared/api';
+import {
+  MAX_IMPORT_BYTES,
+  type AppCommand,
+  type LibraryListing,
+  type LoadedDocument,
+  type PlatformApi,
+  type StorageNotice,
+} from '../../../shared/api';
 import { sortLibraryRows, toLibraryRow } from '../../../shared/documents';
 import { migrateDocument } from '../../../shared/migrations';
 import { postmortemSchema, type LibraryRow, type Postmortem } from '../../../shared/model';
@@ -106,6 +113,42 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       await tx.objectStore('documents').delete(id);
       await tx.objectStore('trash').delete(id);
       await tx.done;
+    },
+    async exportFile(suggestedName, content) {
+      const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { saved: true, location: suggestedName };
+    },
+    openMarkdownFile() {
+      return new Promise((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = '.md,.markdown,.txt,text/markdown,text/plain';
+        input.addEventListener('cancel', () => resolve(null));
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          if (!file) return resolve(null);
+          if (file.size > MAX_IMPORT_BYTES) {
+            return reject(
+              new Error(
+                `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+              ),
+            );
+          }
+          file.arrayBuffer().then((buffer) => {
+            try {
+              resolve({ name: file.name, content: new TextDecoder('utf-8', { fatal: true }).decode(buffer) });
+            } catch {
+              reject(new Error(`${file.name} is not UTF-8 text, so it is not a markdown file this app can read.`));
+            }
+          }, reject);
+        });
+        input.click();
+      });
     },
     onCommand(listener) {
       listeners.add(listener);

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerDocumentHandlers } from '../../../electron/ipc/documents';
+import { registerFileHandlers, type FileDialogs } from '../../../electron/ipc/files';
 import type { IpcMainLike, InvokeEventLike } from '../../../electron/ipc/handle';
 import { createTrustedSenderCheck } from '../../../electron/security';
+import { MAX_IMPORT_BYTES } from '../../../shared/api';
 import { ipcRequestSchemas } from '../../../shared/ipc';
 import { fullPostmortem } from '../../fixtures/documents';
 import { tempStorage } from './storageHarness';
@@ -11,11 +14,12 @@ import { tempStorage } from './storageHarness';
 const APP = 'file:///opt/studio/renderer/';
 const ours: InvokeEventLike = { senderFrame: { url: `${APP}index.html` } };
 
-function registered() {
+function registered(dialogs: FileDialogs = { chooseSavePath: async () => null, chooseOpenPath: async () => null }) {
   const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
   const { root, open } = tempStorage();
   registerDocumentHandlers(ipcMain, open(), createTrustedSenderCheck(APP));
+  registerFileHandlers(ipcMain, dialogs, createTrustedSenderCheck(APP));
   const call = (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
@@ -89,5 +93,63 @@ describe('document IPC handlers', () => {
     const { call, root } = registered();
     await call('documents:save', ours, fullPostmortem('pm-a'));
     expect(fs.existsSync(path.join(root, 'library.json'))).toBe(true);
+  });
+});
+
+describe('file IPC handlers', () => {
+  it('writes an export only to the path the person chose', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-export-'));
+    const target = path.join(dir, 'chosen.md');
+    const suggested: string[] = [];
+    const { call } = registered({
+      chooseSavePath: async (name) => (suggested.push(name), target),
+      chooseOpenPath: async () => null,
+    });
+    const reply = await call('files:export', ours, '2026-03-18-outage.md', '# Postmortem: x\n');
+    expect(reply).toEqual({ ok: true, value: { saved: true, location: target } });
+    expect(suggested).toEqual(['2026-03-18-outage.md']);
+    expect(fs.readFileSync(target, 'utf8')).toBe('# Postmortem: x\n');
+    expect(fs.readdirSync(dir)).toEqual(['chosen.md']);
+  });
+
+  it('does nothing when the save dialog is cancelled', async () => {
+    const { call } = registered();
+    expect(await call('files:export', ours, 'a.md', 'x')).toEqual({
+      ok: true,
+      value: { saved: false, location: null },
+    });
+  });
+
+  it('refuses suggested names with path separators', async () => {
+    const { call } = registered({ chooseSavePath: async () => '/tmp/never.md', chooseOpenPath: async () => null });
+    for (const name of ['../evil.md', 'a/b.md', 'C:\\x.md', '']) {
+      expect(await call('files:export', ours, name, 'x')).toMatchObject({ ok: false });
+    }
+  });
+
+  it('opens a chosen markdown file, and refuses binary or huge files with a sentence', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-open-'));
+    const good = path.join(dir, 'pm.md');
+    const binary = path.join(dir, 'pm.bin');
+    const huge = path.join(dir, 'huge.md');
+    fs.writeFileSync(good, '# Postmortem: ok 🔥');
+    fs.writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x81]));
+    fs.writeFileSync(huge, 'x'.repeat(MAX_IMPORT_BYTES + 1));
+    let next = good;
+    const { call } = registered({ chooseSavePath: async () => null, chooseOpenPath: async () => next });
+    expect(await call('files:open-markdown', ours)).toEqual({
+      ok: true,
+      value: { name: 'pm.md', content: '# Postmortem: ok 🔥' },
+    });
+    next = binary;
+    expect(await call('files:open-markdown', ours)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/not UTF-8 text/),
+    });
+    next = huge;
+    expect(await call('files:open-markdown', ours)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/largest file that can be imported is 5 MB/),
+    });
   });
 });

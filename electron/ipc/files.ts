@@ -1,0 +1,56 @@
+/**
+ * IPC handlers for export and import files. The dialogs and the disk are passed in, so
+ * tests can drive the handlers without Electron; the path always comes from a dialog
+ * the person answered, never from the page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../shared/api';
+import { handle, type IpcMainLike } from './handle';
+
+export interface FileDialogs {
+  /** Resolves to the chosen path, or null if cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  chooseOpenPath(): Promise<string | null>;
+}
+
+export function registerFileHandlers(ipcMain: IpcMainLike, dialogs: FileDialogs, isTrustedSender: (url: string) => boolean): void {
+  handle(
+    ipcMain,
+    'files:export',
+    async (suggestedName, content) => {
+      const target = await dialogs.chooseSavePath(suggestedName);
+      if (!target) return { saved: false, location: null };
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      await fs.promises.writeFile(temp, content, 'utf8');
+      await fs.promises.rename(temp, target);
+      return { saved: true, location: target };
+    },
+    isTrustedSender,
+  );
+  handle(
+    ipcMain,
+    'files:open-markdown',
+    async () => {
+      const source = await dialogs.chooseOpenPath();
+      if (!source) return null;
+      return { name: path.basename(source), content: await readMarkdown(source) };
+    },
+    isTrustedSender,
+  );
+}
+
+/** Reads a text file, refusing ones too large or not UTF-8 with a sentence that says so. */
+export async function readMarkdown(file: string): Promise<string> {
+  const stat = await fs.promises.stat(file);
+  if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a file.`);
+  if (stat.size > MAX_IMPORT_BYTES) {
+    throw new Error(`${path.basename(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  }
+  const bytes = await fs.promises.readFile(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${path.basename(file)} is not UTF-8 text, so it is not a markdown file this app can read.`);
+  }
+}
