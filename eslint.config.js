@@ -122,6 +122,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['cli/**/*.{ts,mjs}'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The CLI is plain Node.' },
+            { name: 'react', message: 'The CLI has no UI.' },
+          ],
+          patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'cli/ is a thin shell over shared/.' }],
+        },
+      ],
+    },
+  },
+  {
     files: [
       'test/**/*.{ts,tsx}',
       'build/**/*.{js,mjs}',

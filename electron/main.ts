@@ -138,13 +138,23 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain,
       {
         chooseSavePath: async (suggestedName) => {
-          const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Markdown', extensions: ['md'] }] };
-          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          const options = {
+            defaultPath: path.join(app.getPath('documents'), suggestedName),
+            filters: [{ name: 'Markdown', extensions: ['md'] }],
+          };
+          const result = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
           return result.canceled || !result.filePath ? null : result.filePath;
         },
         chooseOpenPath: async () => {
-          const options = { properties: ['openFile' as const], filters: [{ name: 'Markdown', extensions: ['md', 'markdown', 'txt'] }] };
-          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          const options = {
+            properties: ['openFile' as const],
+            filters: [{ name: 'Markdown', extensions: ['md', 'markdown', 'txt'] }],
+          };
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
       },

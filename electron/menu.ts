@@ -28,6 +28,7 @@ export function buildMenuTemplate(isMac: boolean, send: (command: AppCommand) =>
       label: 'File',
       submenu: [
         { label: 'New Postmortem', accelerator: 'CmdOrCtrl+N', click: () => send('new-postmortem') },
+        { label: 'Import Markdown…', accelerator: 'CmdOrCtrl+O', click: () => send('import-markdown') },
         { label: 'Open Library', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('open-library') },
         { type: 'separator' },
         { role: 'close', accelerator: 'CmdOrCtrl+W' },

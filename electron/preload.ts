@@ -32,6 +32,7 @@ const api = {
     await invoke('documents:purge', id);
   },
   exportFile: (suggestedName, content) => invoke('files:export', suggestedName, content),
+  exportImage: (suggestedName, dataUrl) => invoke('files:export-image', suggestedName, dataUrl),
   openMarkdownFile: () => invoke('files:open-markdown'),
   onCommand: (listener) => {
     const wrapped = (_event: unknown, command: unknown): void => {

@@ -75,6 +75,17 @@ const VAGUE_PATTERNS: { pattern: RegExp; ask: string }[] = [
   { pattern: /\b(look into|think about|consider)\b/i, ask: 'what is the decision or change at the end of it?' },
 ];
 
+/** The first vague phrase in a text, where it is, and the question to ask instead. */
+export function findVagueWording(text: string): { index: number; length: number; ask: string } | null {
+  let best: { index: number; length: number; ask: string } | null = null;
+  for (const { pattern, ask } of VAGUE_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match && (best === null || match.index < best.index))
+      best = { index: match.index, length: match[0].length, ask };
+  }
+  return best;
+}
+
 export function actionItemIssues(item: ActionItem): ActionItemIssue[] {
   const issues: ActionItemIssue[] = [];
   const owner = item.owner.trim();
@@ -88,7 +99,7 @@ export function actionItemIssues(item: ActionItem): ActionItemIssue[] {
     issues.push({ rule: 'no-due-date', message: 'No due date: items without one drift. The priority suggests one.' });
   if (item.successCriteria.trim() === '')
     issues.push({ rule: 'no-success-criteria', message: 'No success criteria: say how anyone can verify it is done.' });
-  const vague = VAGUE_PATTERNS.find((v) => v.pattern.test(item.description));
+  const vague = findVagueWording(item.description);
   if (vague) issues.push({ rule: 'vague', message: `Too vague to verify: ${vague.ask}` });
   if (!isTrackingLink(item.trackingLink)) {
     issues.push({

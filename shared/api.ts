@@ -43,10 +43,17 @@ export interface OpenedFile {
 }
 
 /** Largest markdown file the app opens: far above any real postmortem, small enough to parse safely. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /** Commands that arrive from outside the page, such as the native menu. */
-export const APP_COMMANDS = ['new-postmortem', 'open-library', 'undo', 'redo', 'flush-before-close'] as const;
+export const APP_COMMANDS = [
+  'new-postmortem',
+  'import-markdown',
+  'open-library',
+  'undo',
+  'redo',
+  'flush-before-close',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export interface PlatformApi {
@@ -61,6 +68,8 @@ export interface PlatformApi {
   purgeDocument(id: string): Promise<void>;
   /** Saves text to a file the person picks (save dialog on desktop, a download in a browser). */
   exportFile(suggestedName: string, content: string): Promise<ExportReceipt>;
+  /** Saves an image (a PNG or SVG data URL) to a file the person picks. */
+  exportImage(suggestedName: string, dataUrl: string): Promise<ExportReceipt>;
   /** Lets the person pick a markdown file and returns its text, or null if they cancelled. */
   openMarkdownFile(): Promise<OpenedFile | null>;
   /** Subscribes to app commands; returns the unsubscribe function. */

@@ -9,6 +9,11 @@ import type { ExportReceipt, LibraryListing, LoadedDocument, OpenedFile, SaveRec
 import { documentIdSchema, postmortemSchema } from './model';
 import type { Result } from './validation';
 
+/** A suggested file name only (the person picks the folder): no separators or control characters. */
+// eslint-disable-next-line no-control-regex
+const PLAIN_FILE_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+$/;
+const fileName = z.string().min(1).max(255).regex(PLAIN_FILE_NAME, 'must be a plain file name');
+
 export const ipcRequestSchemas = {
   'documents:list': z.tuple([]),
   'documents:load': z.tuple([documentIdSchema]),
@@ -16,13 +21,13 @@ export const ipcRequestSchemas = {
   'documents:trash': z.tuple([documentIdSchema]),
   'documents:restore': z.tuple([documentIdSchema]),
   'documents:purge': z.tuple([documentIdSchema]),
-  'files:export': z.tuple([
+  'files:export': z.tuple([fileName, z.string().max(50 * 1024 * 1024, 'is larger than 50 MB')]),
+  'files:export-image': z.tuple([
+    fileName.regex(/\.(png|svg)$/, 'must end in .png or .svg'),
     z
       .string()
-      .min(1)
-      .max(255)
-      .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'must be a plain file name'),
-    z.string().max(50 * 1024 * 1024, 'is larger than 50 MB'),
+      .max(60 * 1024 * 1024, 'is larger than 60 MB')
+      .regex(/^data:image\/(png;base64|svg\+xml;charset=utf-8),/, 'must be a PNG or SVG data URL'),
   ]),
   'files:open-markdown': z.tuple([]),
 } as const;
@@ -35,6 +40,7 @@ export interface IpcResponses {
   'documents:restore': void;
   'documents:purge': void;
   'files:export': ExportReceipt;
+  'files:export-image': ExportReceipt;
   'files:open-markdown': OpenedFile | null;
 }
 

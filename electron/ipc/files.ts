@@ -14,16 +14,43 @@ export interface FileDialogs {
   chooseOpenPath(): Promise<string | null>;
 }
 
-export function registerFileHandlers(ipcMain: IpcMainLike, dialogs: FileDialogs, isTrustedSender: (url: string) => boolean): void {
+async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  await fs.promises.writeFile(temp, content);
+  await fs.promises.rename(temp, target);
+}
+
+/** The bytes of a PNG (base64) or SVG (URI-encoded) data URL. */
+export function dataUrlBytes(dataUrl: string): Uint8Array {
+  const comma = dataUrl.indexOf(',');
+  const meta = dataUrl.slice(0, comma);
+  const payload = dataUrl.slice(comma + 1);
+  return meta.endsWith(';base64') ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'utf8');
+}
+
+export function registerFileHandlers(
+  ipcMain: IpcMainLike,
+  dialogs: FileDialogs,
+  isTrustedSender: (url: string) => boolean,
+): void {
   handle(
     ipcMain,
     'files:export',
     async (suggestedName, content) => {
       const target = await dialogs.chooseSavePath(suggestedName);
       if (!target) return { saved: false, location: null };
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      await fs.promises.writeFile(temp, content, 'utf8');
-      await fs.promises.rename(temp, target);
+      await writeAtomically(target, content);
+      return { saved: true, location: target };
+    },
+    isTrustedSender,
+  );
+  handle(
+    ipcMain,
+    'files:export-image',
+    async (suggestedName, dataUrl) => {
+      const target = await dialogs.chooseSavePath(suggestedName);
+      if (!target) return { saved: false, location: null };
+      await writeAtomically(target, dataUrlBytes(dataUrl));
       return { saved: true, location: target };
     },
     isTrustedSender,
@@ -45,7 +72,9 @@ export async function readMarkdown(file: string): Promise<string> {
   const stat = await fs.promises.stat(file);
   if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a file.`);
   if (stat.size > MAX_IMPORT_BYTES) {
-    throw new Error(`${path.basename(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    throw new Error(
+      `${path.basename(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
   }
   const bytes = await fs.promises.readFile(file);
   try {

@@ -6,7 +6,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import { formatActionItemId, isSafeWebUrl } from '../actionItems';
-import { describeErrorBudget, errorBudget, formatNumber } from '../impact';
+import { describeErrorBudget, errorBudget } from '../impact';
 import { rankName, TIMELINE_KIND_LABELS } from '../labels';
 import type { Postmortem } from '../model';
 import { formatHhMm, formatUtc } from '../time';
@@ -73,11 +73,11 @@ function impactFields(doc: Postmortem): RootContent[] {
     field('Revenue Impact', doc.impact.revenueImpact),
     field(
       'SLO Target',
-      doc.impact.sloTarget === '' ? '' : `${doc.impact.sloTarget} over ${doc.impact.sloWindowDays} days`,
+      doc.impact.sloTarget.trim() === '' ? '' : `${doc.impact.sloTarget.trim()} over ${doc.impact.sloWindowDays} days`,
     ),
     ...(doc.impact.impactMinutesOverride === null
       ? []
-      : [field('Impact Minutes', formatNumber(doc.impact.impactMinutesOverride))]),
+      : [field('Impact Minutes', String(doc.impact.impactMinutesOverride))]),
     field('SLO Impact', budget.ok ? describeErrorBudget(budget, doc.impact.sloWindowDays) : ''),
     field('Services Affected', services),
   ];
@@ -129,9 +129,9 @@ function contributingFactors(doc: Postmortem): RootContent[] {
 
 function fiveWhys(doc: Postmortem): RootContent[] {
   const blocks: RootContent[] = [];
-  if (doc.whys.symptom !== '') blocks.push(field('Initial Symptom', doc.whys.symptom));
+  if (doc.whys.symptom.trim() !== '') blocks.push(field('Initial Symptom', doc.whys.symptom));
   const paths = causalPaths(doc.whys.nodes);
-  if (paths.length === 0 && doc.whys.symptom === '')
+  if (paths.length === 0 && doc.whys.symptom.trim() === '')
     return [paragraph({ type: 'emphasis', children: [text(NOTHING_RECORDED)] })];
   paths.forEach((path, p) => {
     if (paths.length > 1) blocks.push(heading(4, `Path ${p + 1}`));

@@ -32,7 +32,8 @@ export function parse(markdown: string): Root {
   });
 }
 
-export const text = (value: string): PhrasingContent => ({ type: 'text', value });
+/** Text as markdown can hold it: line endings become \n (parsers normalise \r\n anyway). */
+export const text = (value: string): PhrasingContent => ({ type: 'text', value: value.replace(/\r\n?/g, '\n') });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 export const heading = (depth: 1 | 2 | 3 | 4, value: string): RootContent => ({
   type: 'heading',
@@ -44,15 +45,17 @@ export const rule = (): RootContent => ({ type: 'thematicBreak' });
 
 /** `**Label:** value` as its own paragraph (one field per line, as the template has it). */
 export function field(label: string, value: string | PhrasingContent[]): RootContent {
-  const rest = typeof value === 'string' ? (value === '' ? [] : [text(` ${value}`)]) : value;
+  // A paragraph cannot keep surrounding whitespace through a parse, so it is dropped here.
+  const trimmed = typeof value === 'string' ? value.trim() : value;
+  const rest = typeof trimmed === 'string' ? (trimmed === '' ? [] : [text(` ${trimmed}`)]) : trimmed;
   return paragraph(strong(`${label}:`), ...rest);
 }
 
+/** A table cell. GFM trims cells, so surrounding whitespace is dropped here rather than by a reader. */
 export function cell(content: string | PhrasingContent[]): TableCell {
-  return {
-    type: 'tableCell',
-    children: typeof content === 'string' ? (content === '' ? [] : [text(content)]) : content,
-  };
+  if (typeof content !== 'string') return { type: 'tableCell', children: content };
+  const value = content.trim();
+  return { type: 'tableCell', children: value === '' ? [] : [text(value)] };
 }
 
 export function table(header: string[], rows: (string | PhrasingContent[])[][]): RootContent {

@@ -21,7 +21,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 export function mermaidLabel(value: string): string {
-  const escaped = [...value.replace(/\r\n?/g, '\n')]
+  const escaped = [...value.trim().replace(/\r\n?/g, '\n')]
     .map((ch) => ENTITIES[ch] ?? (ch === '\n' ? ' ' : ch))
     .join('')
     // Control characters, zero-width and bidi marks would garble or hide parts of a label.
@@ -42,7 +42,7 @@ export function mermaidFlowchart(whys: Postmortem['whys']): string {
     return id;
   };
   const known = new Set(whys.nodes.map((n) => n.id));
-  if (whys.symptom !== '') lines.push(`  symptom(${mermaidLabel(whys.symptom)})`);
+  if (whys.symptom.trim() !== '') lines.push(`  symptom(${mermaidLabel(whys.symptom)})`);
   const visit = (parentId: string | null, parentMermaidId: string | null, seen: Set<string>) => {
     const kids =
       parentId === null
@@ -58,7 +58,7 @@ export function mermaidFlowchart(whys: Postmortem['whys']): string {
       visit(node.id, id, new Set([...seen, node.id]));
     }
   };
-  visit(null, whys.symptom !== '' ? 'symptom' : null, new Set());
+  visit(null, whys.symptom.trim() !== '' ? 'symptom' : null, new Set());
   lines.push('  classDef rootCause stroke-width:3px');
   return lines.join('\n');
 }

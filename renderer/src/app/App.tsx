@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppCommand, PlatformApi } from '../../../shared/api';
+import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
 import { DocumentScreen, type DocumentScreenHandle } from '../document/DocumentScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
 import { PlatformContext } from './platformContext';
 
-type Screen = { name: 'library' } | { name: 'document'; id: string };
+type Screen = { name: 'library' } | { name: 'document'; id: string; importNotes?: string[]; initialDoc?: Postmortem };
 
 export function App({ platform }: { platform: PlatformApi }) {
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
@@ -13,12 +14,28 @@ export function App({ platform }: { platform: PlatformApi }) {
   const documentRef = useRef<DocumentScreenHandle>(null);
 
   const createNew = useCallback(async () => {
+    // No await when no document is open: the new one must render within this key event,
+    // so the keys typed right after N land in its title.
+    if (documentRef.current) await documentRef.current.flush();
     const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString());
+    setScreen({ name: 'document', id: doc.id, initialDoc: doc });
+  }, []);
+
+  const importMarkdown = useCallback(async () => {
     try {
-      await platform.saveDocument(doc);
-      setScreen({ name: 'document', id: doc.id });
+      const file = await platform.openMarkdownFile();
+      if (!file) return;
+      const { importPostmortem } = await import('../document/importModule');
+      const result = importPostmortem(file.content, { id: crypto.randomUUID(), now: new Date().toISOString() });
+      await documentRef.current?.flush();
+      await platform.saveDocument(result.doc);
+      setScreen({
+        name: 'document',
+        id: result.doc.id,
+        importNotes: result.warnings.map((w) => (w.line ? `Line ${w.line}: ${w.message}` : w.message)),
+      });
     } catch (e) {
-      setError(`Could not create a postmortem: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not import: ${e instanceof Error ? e.message : String(e)}`);
     }
   }, [platform]);
 
@@ -32,7 +49,10 @@ export function App({ platform }: { platform: PlatformApi }) {
       platform.onCommand((command: AppCommand) => {
         switch (command) {
           case 'new-postmortem':
-            void (documentRef.current?.flush() ?? Promise.resolve()).then(createNew);
+            void createNew();
+            break;
+          case 'import-markdown':
+            void importMarkdown();
             break;
           case 'open-library':
             void openLibrary();
@@ -46,7 +66,7 @@ export function App({ platform }: { platform: PlatformApi }) {
             break;
         }
       }),
-    [platform, createNew, openLibrary],
+    [platform, createNew, importMarkdown, openLibrary],
   );
 
   useEffect(() => {
@@ -72,9 +92,20 @@ export function App({ platform }: { platform: PlatformApi }) {
         </div>
       )}
       {screen.name === 'library' ? (
-        <LibraryScreen onOpen={(id) => setScreen({ name: 'document', id })} onCreate={createNew} />
+        <LibraryScreen
+          onOpen={(id) => setScreen({ name: 'document', id })}
+          onCreate={createNew}
+          onImport={importMarkdown}
+        />
       ) : (
-        <DocumentScreen key={screen.id} ref={documentRef} id={screen.id} onClose={openLibrary} />
+        <DocumentScreen
+          key={screen.id}
+          ref={documentRef}
+          id={screen.id}
+          onClose={openLibrary}
+          importNotes={screen.importNotes}
+          initialDoc={screen.initialDoc}
+        />
       )}
     </PlatformContext.Provider>
   );

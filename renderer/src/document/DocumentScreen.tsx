@@ -1,5 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import type { StorageNotice } from '../../../shared/api';
+import type { Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../library/LibraryScreen';
 import { Autosaver } from './autosave';
@@ -10,6 +11,7 @@ import { FactorsSection } from './FactorsSection';
 import { ImpactSection } from './ImpactSection';
 import { ListSection } from './ListSection';
 import { TimelineSection } from './TimelineSection';
+import { WhysSection } from '../whys/WhysSection';
 import { HeaderForm } from './HeaderForm';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -29,28 +31,36 @@ export function DocumentScreen({
   onClose,
   ref,
   importNotes,
+  initialDoc,
 }: {
   id: string;
   onClose: () => Promise<void>;
   ref: Ref<DocumentScreenHandle>;
   /** What the importer could not map, shown once after an import. */
   importNotes?: string[] | undefined;
+  /** A postmortem just created in memory and not yet on disk. */
+  initialDoc?: Postmortem | undefined;
 }) {
   const platform = usePlatform();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // A postmortem just created opens at once from memory, so the first keystrokes land in
+  // its title; the autosaver writes it to disk right away.
+  const [loaded, setLoaded] = useState<Loaded | null>(() => {
+    if (!initialDoc) return null;
+    const store = createDocumentStore(initialDoc);
+    return { store, autosaver: new Autosaver(store, platform, undefined, true), notice: null };
+  });
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<ExportFormat>('postmortem');
   const [previewOpen, setPreviewOpen] = useState(false);
 
   useEffect(() => {
+    if (initialDoc) return;
     let cancelled = false;
-    let autosaver: Autosaver | null = null;
     platform.loadDocument(id).then(
       ({ doc, notice }) => {
         if (cancelled) return;
         const store = createDocumentStore(doc);
-        autosaver = new Autosaver(store, platform);
-        setLoaded({ store, autosaver, notice });
+        setLoaded({ store, autosaver: new Autosaver(store, platform), notice });
       },
       (e: unknown) => {
         if (!cancelled) setError(e instanceof Error ? e.message : String(e));
@@ -58,12 +68,20 @@ export function DocumentScreen({
     );
     return () => {
       cancelled = true;
-      if (autosaver) {
-        const leaving = autosaver;
-        void leaving.flush().finally(() => leaving.dispose());
-      }
     };
-  }, [id, platform]);
+  }, [id, platform, initialDoc]);
+
+  // Saves whatever is pending when the document closes (or React re-mounts it).
+  useEffect(() => {
+    if (!loaded) return;
+    const { autosaver } = loaded;
+    autosaver.start();
+    if (autosaver.hasUnsavedChanges) void autosaver.flush();
+    return () => {
+      void autosaver.flush();
+      autosaver.dispose();
+    };
+  }, [loaded]);
 
   // Last chance to save when the tab or window goes away.
   useEffect(() => {
@@ -174,6 +192,7 @@ export function DocumentScreen({
           <section className="doc-section" aria-label="Root Cause Analysis">
             <h2>Root Cause Analysis</h2>
             <FactorsSection />
+            <WhysSection />
           </section>
           <ListSection
             listKey="wentWell"

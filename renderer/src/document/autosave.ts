@@ -15,15 +15,22 @@ export class Autosaver {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #savedRevision: number;
   #running: Promise<void> = Promise.resolve();
-  readonly #unsubscribe: () => void;
+  #unsubscribe: (() => void) | null = null;
 
+  /** `unsaved`: the document is not on disk yet (just created), so the first flush writes it. */
   constructor(
     private readonly store: StoreApi<DocumentState>,
     private readonly platform: Pick<PlatformApi, 'saveDocument'>,
     private readonly delayMs = AUTOSAVE_DELAY_MS,
+    unsaved = false,
   ) {
-    this.#savedRevision = store.getState().revision;
-    this.#unsubscribe = store.subscribe((state, previous) => {
+    this.#savedRevision = unsaved ? -1 : store.getState().revision;
+    this.start();
+  }
+
+  /** Watches the store for edits (again, after stop()). */
+  start(): void {
+    this.#unsubscribe ??= this.store.subscribe((state, previous) => {
       if (state.revision !== previous.revision) this.#schedule(this.delayMs);
     });
   }
@@ -42,7 +49,8 @@ export class Autosaver {
 
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#unsubscribe();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
   }
 
   #schedule(delay: number): void {

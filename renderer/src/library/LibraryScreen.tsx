@@ -8,9 +8,10 @@ import { formatEdited } from './formatEdited';
 interface Props {
   onOpen: (id: string) => void;
   onCreate: () => Promise<void>;
+  onImport: () => Promise<void>;
 }
 
-export function LibraryScreen({ onOpen, onCreate }: Props) {
+export function LibraryScreen({ onOpen, onCreate, onImport }: Props) {
   const platform = usePlatform();
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,19 +76,27 @@ export function LibraryScreen({ onOpen, onCreate }: Props) {
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         void onCreate();
+      } else if (event.key === 'i' || event.key === 'I') {
+        event.preventDefault();
+        void onImport();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onCreate]);
+  }, [onCreate, onImport]);
 
   return (
     <main className="library">
       <header className="library-header">
         <h1>Postmortem Studio</h1>
-        <button type="button" className="primary" onClick={() => void onCreate()} aria-keyshortcuts="N">
-          New postmortem <kbd>N</kbd>
-        </button>
+        <span className="header-actions">
+          <button type="button" onClick={() => void onImport()} aria-keyshortcuts="I">
+            Import markdown… <kbd>I</kbd>
+          </button>
+          <button type="button" className="primary" onClick={() => void onCreate()} aria-keyshortcuts="N">
+            New postmortem <kbd>N</kbd>
+          </button>
+        </span>
       </header>
 
       {error && (

@@ -123,6 +123,13 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true, location: suggestedName };
     },
+    async exportImage(suggestedName, dataUrl) {
+      const link = document.createElement('a');
+      link.href = dataUrl;
+      link.download = suggestedName;
+      link.click();
+      return { saved: true, location: suggestedName };
+    },
     openMarkdownFile() {
       return new Promise((resolve, reject) => {
         const input = document.createElement('input');

@@ -149,7 +149,7 @@ describe('file IPC handlers', () => {
     next = huge;
     expect(await call('files:open-markdown', ours)).toEqual({
       ok: false,
-      error: expect.stringMatching(/largest file that can be imported is 5 MB/),
+      error: expect.stringMatching(/largest file that can be imported is 1 MB/),
     });
   });
 });

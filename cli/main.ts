@@ -1,0 +1,187 @@
+/**
+ * The `postmortem` command: export, import, lint and validate postmortems from a
+ * terminal or CI. A thin shell over shared/: it reads files, calls the same functions
+ * the app uses, and turns every failure into one line and an exit code
+ * (0 ok, 1 findings or an invalid document, 2 bad usage or unreadable input).
+ */
+import { parseArgs } from 'node:util';
+import { exportPostmortem } from '../shared/markdown/export';
+import { exportIncidentReport } from '../shared/markdown/incidentReport';
+import { importPostmortem } from '../shared/markdown/importTemplate';
+import { migrateDocument } from '../shared/migrations';
+import type { Postmortem } from '../shared/model';
+import { formatFinding, lintMarkdown, lintText, type Finding } from '../shared/lint';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+  readStdin: () => Promise<string>;
+  writeFile: (path: string, content: string) => Promise<void>;
+  now: () => Date;
+}
+
+export class UsageError extends Error {}
+/** An input that cannot be read or is not what the command needs: exit 2. */
+export class InputError extends Error {}
+
+export const USAGE = `Usage: postmortem <command> [options]
+
+Commands:
+  export <doc.json|doc.md> [--format postmortem|incident-report] [-o out.md]
+      Write the postmortem as markdown (stdout unless -o).
+  import <file.md> [-o doc.json]
+      Read a markdown postmortem into the app's JSON format (stdout unless -o);
+      what could not be mapped is reported on stderr.
+  lint <file...|-> [--json]
+      Check text or markdown for action items that will be forgotten (no owner,
+      no due date, no success criteria, vague wording, not tracked).
+      Exit 1 when there are findings, 0 when clean.
+  validate <doc.json>
+      Check a postmortem JSON file against the schema, with readable errors.
+
+Exit codes: 0 ok, 1 findings or invalid document, 2 bad usage or unreadable input.`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`postmortem: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`postmortem: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`postmortem: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  switch (command) {
+    case 'export':
+      return exportCommand(rest, io);
+    case 'import':
+      return importCommand(rest, io);
+    case 'lint':
+      return lintCommand(rest, io);
+    case 'validate':
+      return validateCommand(rest, io);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function options<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
+  }
+}
+
+function onePath(positionals: string[], what: string): string {
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`expected exactly one ${what}`);
+  return positionals[0];
+}
+
+async function loadDocument(path: string, io: CliIo): Promise<{ doc: Postmortem; warnings: string[] }> {
+  const content = await io.readFile(path);
+  if (/\.json$/i.test(path)) return { doc: parseDocumentJson(content, path), warnings: [] };
+  const result = importPostmortem(content, { id: 'imported', now: io.now().toISOString() });
+  return {
+    doc: result.doc,
+    warnings: result.warnings.map((w) => `${path}${w.line ? `:${w.line}` : ''}: ${w.message}`),
+  };
+}
+
+function parseDocumentJson(content: string, path: string): Postmortem {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch (error) {
+    throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const migrated = migrateDocument(raw);
+  if (!migrated.ok) throw new InputError(`${path}: ${migrated.error}`);
+  return migrated.value;
+}
+
+async function output(io: CliIo, target: string | undefined, content: string): Promise<void> {
+  if (target) await io.writeFile(target, content);
+  else io.stdout(content);
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = options(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const format = values.format ?? 'postmortem';
+  if (format !== 'postmortem' && format !== 'incident-report')
+    throw new UsageError(`--format must be postmortem or incident-report, not "${format}"`);
+  const { doc, warnings } = await loadDocument(onePath(positionals, 'document (.json or .md)'), io);
+  for (const warning of warnings) io.stderr(`${warning}\n`);
+  await output(io, values.output, format === 'postmortem' ? exportPostmortem(doc) : exportIncidentReport(doc));
+  return 0;
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = options(args, { output: { type: 'string', short: 'o' } });
+  const path = onePath(positionals, 'markdown file');
+  const result = importPostmortem(await io.readFile(path), { id: randomId(io), now: io.now().toISOString() });
+  for (const warning of result.warnings)
+    io.stderr(`${path}${warning.line ? `:${warning.line}` : ''}: ${warning.message}\n`);
+  await output(io, values.output, `${JSON.stringify(result.doc, null, 2)}\n`);
+  return 0;
+}
+
+async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = options(args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('name at least one file, or - for standard input');
+  const findings: Finding[] = [];
+  for (const path of positionals) {
+    const content = path === '-' ? await io.readStdin() : await io.readFile(path);
+    const name = path === '-' ? '<stdin>' : path;
+    if (/\.json$/i.test(path)) {
+      const doc = parseDocumentJson(content, path);
+      findings.push(...lintMarkdown(name, exportPostmortem(doc)));
+    } else if (/\.(md|markdown)$/i.test(path) || (path === '-' && /^#\s|\n\|/.test(content))) {
+      findings.push(...lintMarkdown(name, content));
+    } else {
+      findings.push(...lintText(name, content));
+    }
+  }
+  if (values.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+  else for (const finding of findings) io.stdout(`${formatFinding(finding)}\n`);
+  return findings.length > 0 ? 1 : 0;
+}
+
+async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = options(args, {});
+  const path = onePath(positionals, 'postmortem JSON file');
+  const content = await io.readFile(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch (error) {
+    throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const migrated = migrateDocument(raw);
+  if (!migrated.ok) {
+    io.stdout(`${path}: invalid. ${migrated.error}\n`);
+    return 1;
+  }
+  io.stdout(
+    `${path}: valid postmortem "${migrated.value.title || 'Untitled'}" (format ${migrated.value.schemaVersion})\n`,
+  );
+  return 0;
+}
+
+function randomId(io: CliIo): string {
+  return `pm-${io.now().getTime().toString(36)}`;
+}

@@ -1,0 +1,170 @@
+import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useWhyUi } from './whyUi';
+
+/** Serialisable node data: text and flags only, no callbacks. */
+export type WhyNodeData = {
+  kind: 'why' | 'symptom';
+  question: string;
+  answer: string;
+  isRootCause: boolean;
+  hasChildren: boolean;
+  actionItems: string[];
+  direction: 'TB' | 'LR';
+};
+export type WhyFlowNode = Node<WhyNodeData, 'why'>;
+
+export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<WhyFlowNode>) {
+  const { ui, actions, hiddenCounts } = useWhyUi();
+  const selected = ui.selectedId === id;
+  const editing = ui.editingId === id;
+  const symptom = data.kind === 'symptom';
+  const hidden = hiddenCounts.get(id) ?? 0;
+  const vertical = data.direction === 'TB';
+  return (
+    <div
+      className={`why-node ${symptom ? 'why-symptom' : ''} ${data.isRootCause ? 'why-root' : ''} ${selected ? 'why-selected' : ''}`}
+      data-testid={`why-${id}`}
+      aria-label={
+        symptom
+          ? `Initial symptom: ${data.question}`
+          : `Why: ${data.question} Answer: ${data.answer}${data.isRootCause ? ' (root cause)' : ''}`
+      }
+      onDoubleClick={() => actions.startEditing(id)}
+    >
+      {!symptom && <Handle type="target" position={vertical ? Position.Top : Position.Left} isConnectable={false} />}
+      {data.isRootCause && <span className="root-badge">◆ Root cause</span>}
+      {editing ? (
+        <NodeEditor id={id} data={data} />
+      ) : symptom ? (
+        <>
+          <span className="why-kicker">Initial symptom</span>
+          <p className="why-question">
+            {data.question || <em className="muted">Double-click or press F2 to describe what went wrong</em>}
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="why-question">{data.question}</p>
+          <p className="why-answer">→ {data.answer || <em className="muted">no answer yet</em>}</p>
+        </>
+      )}
+      {data.isRootCause && (
+        <p className="why-actions">
+          {data.actionItems.length > 0
+            ? `Addressed by ${data.actionItems.join(', ')}`
+            : 'No action item addresses this yet'}
+        </p>
+      )}
+      {hidden > 0 && <span className="why-hidden">▸ {hidden} hidden (Space)</span>}
+      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} isConnectable={false} />
+      <NodeToolbar isVisible={selected && !editing} position={vertical ? Position.Bottom : Position.Right}>
+        <div className="why-toolbar">
+          <button type="button" onClick={() => actions.addChild(id)} title="Tab">
+            + Why (child)
+          </button>
+          {!symptom && (
+            <>
+              <button type="button" onClick={() => actions.addSibling(id)} title="Enter">
+                + Sibling
+              </button>
+              <button
+                type="button"
+                onClick={() => actions.toggleRootCause(id)}
+                title="R"
+                aria-pressed={data.isRootCause}
+              >
+                {data.isRootCause ? 'Unmark root cause' : 'Mark root cause'}
+              </button>
+              {data.isRootCause && (
+                <button type="button" onClick={() => actions.addActionItemFor(id)}>
+                  Add action item
+                </button>
+              )}
+              <button type="button" className="danger" onClick={() => actions.remove(id)} title="Delete">
+                Delete
+              </button>
+            </>
+          )}
+        </div>
+      </NodeToolbar>
+    </div>
+  );
+});
+
+function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
+  const { actions } = useWhyUi();
+  const answerRef = useRef<HTMLTextAreaElement>(null);
+  const questionRef = useRef<HTMLTextAreaElement>(null);
+  const symptom = data.kind === 'symptom';
+  useEffect(() => {
+    // React Flow keeps a new node hidden until it has measured it, and a hidden field
+    // cannot take focus: retry for a few frames until it can.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const target = symptom ? questionRef.current : answerRef.current;
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      if (document.activeElement === target) target.setSelectionRange(target.value.length, target.value.length);
+      else if ((tries += 1) < 30) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+  }, [symptom]);
+  const onKey = (event: KeyboardEvent<HTMLTextAreaElement>, isLast: boolean) => {
+    event.stopPropagation();
+    if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing)) {
+      event.preventDefault();
+      actions.stopEditing();
+    } else if (event.key === 'Tab' && !event.shiftKey && isLast) {
+      // Mind-map flow: answer, then Tab asks the next why.
+      event.preventDefault();
+      actions.stopEditing();
+      actions.addChild(id);
+    }
+  };
+  if (symptom) {
+    return (
+      <textarea
+        ref={questionRef}
+        className="why-edit nodrag nowheel"
+        aria-label="Initial symptom"
+        value={data.question}
+        onChange={(e) => actions.editText(id, 'symptom', e.target.value)}
+        onKeyDown={(e) => onKey(e, true)}
+        onBlur={(e) =>
+          !e.currentTarget.parentElement?.contains(e.relatedTarget as globalThis.Node | null) && actions.stopEditing()
+        }
+      />
+    );
+  }
+  return (
+    <div
+      className="why-editor nodrag nowheel"
+      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as globalThis.Node | null) && actions.stopEditing()}
+    >
+      <label>
+        <span>Why?</span>
+        <textarea
+          ref={questionRef}
+          className="why-edit"
+          value={data.question}
+          onChange={(e) => actions.editText(id, 'question', e.target.value)}
+          onKeyDown={(e) => onKey(e, false)}
+        />
+      </label>
+      <label>
+        <span>Because</span>
+        <textarea
+          ref={answerRef}
+          className="why-edit"
+          value={data.answer}
+          placeholder="The answer; it becomes the next question"
+          onChange={(e) => actions.editText(id, 'answer', e.target.value)}
+          onKeyDown={(e) => onKey(e, true)}
+        />
+      </label>
+    </div>
+  );
+}

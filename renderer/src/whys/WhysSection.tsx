@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { chainTo } from '../../../shared/whyGraph';
+import { SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
+import { detectPitfalls } from '../../../shared/whyPitfalls';
+import { usePlatform } from '../app/platformContext';
+import { useDocument } from '../document/documentStore';
+import { WhyGraph } from './WhyGraph';
+import type { WhyUi } from './whyUi';
+
+const SHORTCUTS: [string, string][] = [
+  ['Tab', 'Ask why: add a child to the selected node (then type its answer)'],
+  ['Enter', 'Add a sibling: another answer to the same question'],
+  ['F2, or start typing', 'Edit the selected node'],
+  ['Enter or Escape while editing', 'Stop editing (Shift+Enter: new line)'],
+  ['Tab while editing the answer', 'Stop editing and ask the next why'],
+  ['Arrow keys', 'Move along the tree: parent, first child, siblings'],
+  ['R', 'Mark or unmark the selected node as a root cause'],
+  ['Space', 'Collapse or expand the subtree'],
+  ['Delete', 'Delete the node and everything under it (Ctrl+Z restores)'],
+  ['Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z', 'Undo, redo'],
+  ['Drag a node onto another', 'Move it, with its subtree, under that node'],
+  ['?', 'Show this list'],
+];
+
+export function WhysSection() {
+  const whys = useDocument((s) => s.doc.whys);
+  const doc = useDocument((s) => s.doc);
+  const platform = usePlatform();
+  const id = useId();
+  const [ui, setUiState] = useState<WhyUi>({
+    selectedId: null,
+    editingId: null,
+    collapsed: new Set(),
+    direction: 'TB',
+  });
+  const [message, setMessage] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const setUi = useCallback((update: (ui: WhyUi) => WhyUi) => setUiState(update), []);
+  const pitfalls = useMemo(() => detectPitfalls(doc), [doc]);
+  const chain = ui.selectedId && ui.selectedId !== SYMPTOM_NODE_ID ? chainTo(whys, ui.selectedId) : [];
+
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), 6000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  return (
+    <section className="doc-section whys-section" aria-labelledby={`${id}-h`}>
+      <div className="section-head">
+        <h3 id={`${id}-h`}>Five Whys</h3>
+        <span className="muted small">Click the graph, then Tab to ask why. Press ? for every key.</span>
+      </div>
+      <div className="whys-layout">
+        <WhyGraph
+          ui={ui}
+          setUi={setUi}
+          onMessage={setMessage}
+          onHelp={() => setHelp(true)}
+          onExportImage={(format, dataUrl) => {
+            void platform.exportImage(`five-whys.${format}`, dataUrl).then(
+              (r) => r.saved && setMessage(`Saved ${r.location ?? 'the image'}.`),
+              (e: unknown) => setMessage(`Could not save the image: ${e instanceof Error ? e.message : String(e)}`),
+            );
+          }}
+        />
+        <aside className="whys-side" aria-label="Five whys prompts">
+          {message && (
+            <p className="banner" role="status">
+              {message}
+            </p>
+          )}
+          {chain.length > 0 && (
+            <div className="why-chain">
+              <h4>Chain to the symptom</h4>
+              <ol>
+                <li className="muted">{whys.symptom || 'Initial symptom'}</li>
+                {chain.map((n) => (
+                  <li key={n.id}>
+                    <strong>{n.question}</strong> → {n.answer || <em className="muted">no answer yet</em>}
+                    {n.isRootCause && <span className="root-inline"> ◆ root cause</span>}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+          <h4>Prompts</h4>
+          {pitfalls.length === 0 ? (
+            <p className="muted small">
+              {whys.nodes.length === 0 ? 'Describe the symptom, then ask why.' : 'No pitfalls spotted.'}
+            </p>
+          ) : (
+            <ul className="pitfalls">
+              {pitfalls.map((p, i) => (
+                <li key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? i}`} data-kind={p.kind}>
+                  {p.nodeId ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setUi((u) => ({ ...u, selectedId: p.nodeId }))}
+                    >
+                      {p.message}
+                    </button>
+                  ) : (
+                    p.message
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+      {help && (
+        <div
+          className="overlay"
+          role="dialog"
+          aria-modal="true"
+          aria-label="Five whys keyboard shortcuts"
+          onKeyDown={(e) => e.key === 'Escape' && setHelp(false)}
+        >
+          <div className="overlay-box">
+            <h4>Five whys: keys</h4>
+            <table>
+              <tbody>
+                {SHORTCUTS.map(([keys, what]) => (
+                  <tr key={keys}>
+                    <th scope="row">
+                      <kbd>{keys}</kbd>
+                    </th>
+                    <td>{what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="button" autoFocus onClick={() => setHelp(false)}>
+              Close (Escape)
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

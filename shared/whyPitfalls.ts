@@ -1,0 +1,128 @@
+/**
+ * The Five Whys pitfalls the guide says to catch, as prompts tied to the node (or
+ * action item) they concern: stopping too early, blame as an answer, single-path
+ * thinking, root causes nobody acts on, and action items that address no root cause.
+ */
+import { formatActionItemId } from './actionItems';
+import { lintPhrasing } from './phrasing';
+import type { Postmortem, WhyNode } from './model';
+import { causalPaths, childrenOf } from './whys';
+
+export type PitfallKind =
+  | 'stopped-early'
+  | 'intermediate-root-cause'
+  | 'blame'
+  | 'single-path'
+  | 'root-cause-without-action'
+  | 'action-without-root-cause';
+
+export interface Pitfall {
+  kind: PitfallKind;
+  message: string;
+  nodeId: string | null;
+  actionItemId: string | null;
+}
+
+/**
+ * Answers that blame a person or "human error". A small built-in list; the phrasing
+ * linter can be passed in to replace it (see detectPitfalls' `isBlameful`).
+ */
+const BLAME_PHRASES =
+  /\b(human error|operator error|user error|pilot error|carelessness|careless|negligen\w*|mistake by|(engineer|developer|operator|admin|someone|somebody|he|she|they)\s+(didn'?t|did not|forgot|failed to|neglected|ignored|missed|should have))\b/i;
+/** A capitalised name followed by a failing act ("Dana forgot to ..."). */
+const NAMED_PERSON_FAILED = /\b[A-Z][a-z]+\s+(didn'?t|did not|forgot|failed to|neglected|ignored|missed|should have)\b/;
+/** Phrasing categories that, in an answer, mean the chain ended at a person. */
+const BLAME_CATEGORIES = new Set(['human-error', 'person-failed', 'character', 'interpretation']);
+const BLAME = {
+  test: (text: string) =>
+    BLAME_PHRASES.test(text) ||
+    NAMED_PERSON_FAILED.test(text) ||
+    lintPhrasing(text).some((f) => BLAME_CATEGORIES.has(f.category)),
+};
+
+/** An event (something that happened) rather than a condition of the system or process. */
+const EVENT_ANSWER =
+  /\b(failed|crashed|went down|broke|timed out|was deleted|was dropped|ran out|errored|stopped|was overloaded|became overloaded|spiked|exploded|hung)\b/i;
+const CONDITION_WORDS =
+  /\b(no|not|never|without|lacks?|lacking|missing|absent|nothing|does(n'?t| not)|do(n'?t| not)|policy|process|procedure|check|review|limit|threshold|config(uration)?|design|default|allows?|permits?)\b/i;
+
+export function detectPitfalls(
+  doc: Postmortem,
+  isBlameful: (text: string) => boolean = (t) => BLAME.test(t),
+): Pitfall[] {
+  const nodes = doc.whys.nodes;
+  const pitfalls: Pitfall[] = [];
+  const prompt = (
+    kind: PitfallKind,
+    message: string,
+    nodeId: string | null = null,
+    actionItemId: string | null = null,
+  ) => pitfalls.push({ kind, message, nodeId, actionItemId });
+
+  for (const node of nodes) {
+    const label = shortLabel(node);
+    if (node.answer.trim() !== '' && isBlameful(node.answer)) {
+      prompt(
+        'blame',
+        `"${label}" ends at a person. Human error is where the questions start: what in the system allowed it, and why did it make sense at the time?`,
+        node.id,
+      );
+    }
+    const isLeaf = childrenOf(nodes, node.id).length === 0;
+    if (isLeaf && !node.isRootCause && node.answer.trim() !== '') {
+      prompt(
+        'stopped-early',
+        `"${label}" is where this path stops, but it is not marked as a root cause. Ask why once more, or mark it if fixing it would have prevented the incident.`,
+        node.id,
+      );
+    }
+    if (node.isRootCause && EVENT_ANSWER.test(node.answer) && !CONDITION_WORDS.test(node.answer)) {
+      prompt(
+        'intermediate-root-cause',
+        `"${label}" describes something that happened, not a condition of the system or process. Keep asking until you reach what let it happen.`,
+        node.id,
+      );
+    }
+  }
+
+  const answered = nodes.filter((n) => n.answer.trim() !== '');
+  if (answered.length >= 2 && causalPaths(nodes).length === 1) {
+    prompt(
+      'single-path',
+      'Only one causal path so far. Incidents rarely have one cause: what else had to be true? What made it worse or longer?',
+      nodes[0]?.id ?? null,
+    );
+  }
+
+  const causeIds = new Set([
+    ...nodes.filter((n) => n.isRootCause).map((n) => n.id),
+    ...doc.contributingFactors.filter((f) => f.isRootCause).map((f) => f.id),
+  ]);
+  for (const node of nodes.filter((n) => n.isRootCause)) {
+    if (!doc.actionItems.some((a) => a.addresses === node.id)) {
+      prompt(
+        'root-cause-without-action',
+        `Root cause "${shortLabel(node)}" has no action item addressing it.`,
+        node.id,
+      );
+    }
+  }
+  if (causeIds.size > 0) {
+    for (const item of doc.actionItems) {
+      if (!item.addresses || !causeIds.has(item.addresses)) {
+        prompt(
+          'action-without-root-cause',
+          `${formatActionItemId(item.number)} addresses no root cause: link it to the cause it prevents, or ask whether it is needed.`,
+          null,
+          item.id,
+        );
+      }
+    }
+  }
+  return pitfalls;
+}
+
+function shortLabel(node: WhyNode): string {
+  const text = (node.answer.trim() || node.question.trim()).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

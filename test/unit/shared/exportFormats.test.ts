@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addActionItem,
+  addFactor,
+  insertTimelineEvents,
+  moveFactor,
+  newTimelineEvent,
+  removeFactor,
+  sortTimelineByTime,
+  updateActionItem,
+  updateFactor,
+  updateTimelineEvent,
+} from '../../../shared/edits';
+import { exportPostmortem } from '../../../shared/markdown/export';
+import { exportIncidentReport } from '../../../shared/markdown/incidentReport';
+import { parse } from '../../../shared/markdown/mdast';
+import { mermaidFlowchart, mermaidLabel } from '../../../shared/markdown/mermaid';
+import type { Postmortem } from '../../../shared/model';
+import { fullPostmortem } from '../../fixtures/documents';
+
+const branching = (): Postmortem => {
+  const doc = fullPostmortem();
+  doc.whys.nodes = [
+    {
+      id: 'w1',
+      parentId: null,
+      order: 0,
+      question: 'Why did checkout fail?',
+      answer: 'The DB was locked',
+      isRootCause: false,
+    },
+    {
+      id: 'w2',
+      parentId: 'w1',
+      order: 0,
+      question: 'Why was it locked?',
+      answer: 'A migration held a lock',
+      isRootCause: true,
+    },
+    {
+      id: 'w3',
+      parentId: 'w1',
+      order: 1,
+      question: 'Why did it last 42 min?',
+      answer: 'No alert on lock waits',
+      isRootCause: true,
+    },
+  ];
+  return doc;
+};
+
+describe('postmortem markdown', () => {
+  it('follows the template: headings in order', () => {
+    const headings = parse(exportPostmortem(fullPostmortem()))
+      .children.filter((n) => n.type === 'heading')
+      .map((n) =>
+        n.type === 'heading'
+          ? `${'#'.repeat(n.depth)} ${n.children.map((c) => ('value' in c ? c.value : '')).join('')}`
+          : '',
+      );
+    expect(headings).toEqual([
+      '# Postmortem: Checkout API returned 500s for 42 minutes',
+      '## Impact Summary',
+      '## Timeline',
+      '## Root Cause Analysis',
+      '### Contributing Factors',
+      '### Five Whys',
+      '## What Went Well',
+      '## What Went Poorly',
+      '## Action Items',
+    ]);
+  });
+
+  it('keeps user text from breaking tables or turning into markup', () => {
+    const doc = fullPostmortem();
+    doc.timeline[0] = { ...doc.timeline[0]!, text: 'a | b\nc `d` <script>x</script>' };
+    doc.title = '# not a heading';
+    doc.wentWell = ['- not a nested bullet', '1. not a list'];
+    const tree = parse(exportPostmortem(doc));
+    const table = tree.children.find((n) => n.type === 'table');
+    expect(table?.type === 'table' && table.children[1]?.children.length).toBe(
+      table?.type === 'table' ? table.children[0]?.children.length : -1,
+    );
+    expect(tree.children.filter((n) => n.type === 'heading' && n.depth === 1)).toHaveLength(1);
+    expect(tree.children.some((n) => n.type === 'html')).toBe(false);
+  });
+
+  it('writes each causal path from the symptom and a Mermaid flowchart', () => {
+    const md = exportPostmortem(branching());
+    expect(md).toContain('#### Path 1');
+    expect(md).toContain('#### Path 2');
+    expect(md.match(/\*\*Why did checkout fail\?\*\*/g)).toHaveLength(2);
+    expect(md).toContain('→ A migration held a lock **(root cause)**');
+    expect(md).toContain('```mermaid\nflowchart TD');
+  });
+});
+
+describe('mermaid', () => {
+  it('escapes every character Mermaid gives meaning to', () => {
+    expect(mermaidLabel('a "b" #c <d> |e| `f` [g] {h}\nend')).toBe(
+      '"a #quot;b#quot; #35;c #lt;d#gt; #124;e#124; #96;f#96; #91;g#93; #123;h#125; end"',
+    );
+  });
+
+  it('never uses user text as node ids', () => {
+    const chart = mermaidFlowchart(branching().whys);
+    const ids = [...chart.matchAll(/^\s+(\w+)[[(]/gm)].map((m) => m[1]);
+    expect(ids).toEqual(['symptom', 'w1', 'w2', 'w3']);
+    expect(chart).toContain('w1 --> w2');
+    expect(chart).toContain('class w3 rootCause');
+  });
+});
+
+describe('customer incident report', () => {
+  it('has no names, no five whys and no internal links', () => {
+    const report = exportIncidentReport(branching());
+    for (const secret of ['Priya', 'Tom Berg', 'Why was it locked', 'tracker.example', 'Owner'])
+      expect(report).not.toContain(secret);
+    expect(report).toContain('## What we are doing');
+    expect(report).toContain('- Add a lock timeout to migrations');
+    expect(report).toContain('14:02 UTC: The problem began.');
+  });
+});
+
+describe('section edits', () => {
+  it('a milestone belongs to one row at a time', () => {
+    let doc = insertTimelineEvents(fullPostmortem(), [newTimelineEvent('t3', { time: '2026-03-18T14:05:00Z' })]);
+    doc = updateTimelineEvent(doc, 't3', { milestone: 'started' });
+    expect(doc.timeline.filter((e) => e.milestone === 'started').map((e) => e.id)).toEqual(['t3']);
+    expect(sortTimelineByTime(doc).timeline.map((e) => e.id)).toEqual(['t1', 't3', 't2']);
+  });
+
+  it('reorders factors and clears action items that addressed a removed one', () => {
+    let doc = addFactor(fullPostmortem(), 'f2');
+    doc = updateFactor(doc, 'f2', { text: 'second' });
+    doc = moveFactor(doc, 1, 0);
+    expect(doc.contributingFactors.map((f) => f.id)).toEqual(['f2', 'f1']);
+    doc = updateActionItem(doc, 'a1', { addresses: 'f1' }, '2026-03-20');
+    expect(removeFactor(doc, 'f1').actionItems[0]?.addresses).toBeNull();
+  });
+
+  it('new action items get the next id and a due date from the review date; a priority change moves a default due date', () => {
+    let doc = addActionItem(fullPostmortem(), 'a2', '2026-03-20');
+    expect(doc.actionItems[1]).toMatchObject({ number: 2, priority: 'P1', dueDate: '2026-04-21' });
+    doc = updateActionItem(doc, 'a2', { priority: 'P0' }, '2026-03-20');
+    expect(doc.actionItems[1]?.dueDate).toBe('2026-04-07');
+    doc = updateActionItem(doc, 'a2', { dueDate: '2026-05-01' }, '2026-03-20');
+    doc = updateActionItem(doc, 'a2', { priority: 'P3' }, '2026-03-20');
+    expect(doc.actionItems[1]?.dueDate).toBe('2026-05-01');
+    doc = updateActionItem(doc, 'a2', { done: true }, '2026-03-22');
+    expect(doc.actionItems[1]).toMatchObject({ done: true, doneAt: '2026-03-22' });
+  });
+});
