@@ -18,6 +18,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     locale: 'en-US',
     timezoneId: 'UTC',
+    // Layout animations off: tests read node positions right after a change.
+    reducedMotion: 'reduce',
     launchOptions: { args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) },
     trace: 'retain-on-failure',
   },

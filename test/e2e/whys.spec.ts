@@ -100,6 +100,7 @@ test('drag a node onto another to move it, and a move into its own subtree is re
   await page.keyboard.press('Escape');
 
   const dragOnto = async (from: string, to: string) => {
+    await expect(node(page, to)).toBeVisible();
     const source = await node(page, from).boundingBox();
     const target = await node(page, to).boundingBox();
     if (!source || !target) throw new Error('nodes not on screen');
