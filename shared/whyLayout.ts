@@ -41,7 +41,9 @@ export function layoutWhys(
   const visible = [...whys.nodes].filter((n) => !hidden.has(n.id)).sort((a, b) => a.order - b.order);
   for (const node of visible)
     graph.setNode(node.id, { width: NODE_WIDTH, height: estimateHeight(node.question, node.answer) });
-  for (const node of visible) {
+  // dagre places the first-added edge of a parent rightmost; adding them in reverse keeps
+  // siblings left to right (top to bottom) in their order, matching arrow-key navigation.
+  for (const node of [...visible].reverse()) {
     const parent = node.parentId !== null && ids.has(node.parentId) ? node.parentId : SYMPTOM_NODE_ID;
     if (graph.hasNode(parent)) graph.setEdge(parent, node.id);
   }

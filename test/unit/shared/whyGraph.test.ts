@@ -14,6 +14,7 @@ import {
 } from '../../../shared/whyGraph';
 import { detectPitfalls } from '../../../shared/whyPitfalls';
 import { causalPaths, childrenOf } from '../../../shared/whys';
+import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 
 const base = () => setSymptom(createPostmortem('pm', '2026-03-18T00:00:00.000Z'), 'Checkout returned 500s');
 
@@ -109,5 +110,27 @@ describe('pitfall prompts', () => {
     doc = updateActionItem(doc, 'a1', { addresses: 'w3' }, '2026-03-20');
     expect(kinds(doc)).not.toContain('root-cause-without-action:w3');
     expect(kinds(doc)).not.toContain('action-without-root-cause:a1');
+  });
+});
+
+describe('why graph layout', () => {
+  it('places siblings in their order (left to right top-down, top to bottom left-right), children below or beside parents', () => {
+    let doc = tree(); // w1 -> (w2 -> w3), w4
+    doc = addSiblingWhy(doc, 'w5', 'w4'); // w1 -> w2, w4, w5
+    for (const direction of ['TB', 'LR'] as const) {
+      const pos = layoutWhys(doc.whys, direction);
+      const axis = (id: string) => (direction === 'TB' ? pos.get(id)?.x : pos.get(id)?.y) ?? NaN;
+      const depth = (id: string) => (direction === 'TB' ? pos.get(id)?.y : pos.get(id)?.x) ?? NaN;
+      expect(axis('w2')).toBeLessThan(axis('w4'));
+      expect(axis('w4')).toBeLessThan(axis('w5'));
+      expect(depth('w1')).toBeGreaterThan(depth(SYMPTOM_NODE_ID));
+      expect(depth('w3')).toBeGreaterThan(depth('w2'));
+    }
+  });
+
+  it('leaves collapsed subtrees out', () => {
+    const pos = layoutWhys(tree().whys, 'TB', new Set(['w3']));
+    expect(pos.has('w3')).toBe(false);
+    expect(pos.has('w2')).toBe(true);
   });
 });
