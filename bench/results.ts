@@ -54,8 +54,20 @@ export function result(
   };
 }
 
+/** What each figure's baseline is, for RESULTS.md (every bench file writes the whole table). */
+const BASELINES: Record<string, string> = {
+  'export.large': 'JSON.stringify of the same document',
+  'import.large': 'JSON.parse of the same document',
+  'phrasing.lint10kWords': 'lower-case and split the same 10,000 words',
+  'phrasing.lint10kWordsTypical': 'lower-case and split the same 10,000 words',
+  'phrasing.lint200Words': 'lower-case and split the same 200 words',
+  'whys.panFrameP95.500': 'bare <ReactFlow>, same nodes and positions, same run',
+  'whys.panFrameP95.1000': 'bare <ReactFlow>, same nodes and positions, same run',
+};
+
 /** Merges these results into bench/results.json (by name) and rewrites bench/RESULTS.md. */
-export function record(results: BenchResult[], baselineNames: Record<string, string>): void {
+export function record(results: BenchResult[], callerNames: Record<string, string>): void {
+  const baselineNames = { ...BASELINES, ...callerNames };
   const dir = path.dirname(new URL(import.meta.url).pathname);
   const jsonPath = path.join(dir, 'results.json');
   const previous: BenchResult[] = fs.existsSync(jsonPath)
@@ -67,7 +79,7 @@ export function record(results: BenchResult[], baselineNames: Record<string, str
   fs.writeFileSync(jsonPath, `${JSON.stringify(all, null, 2)}\n`);
   const rows = all.map(
     (r) =>
-      `| ${r.name} | ${r.value} ${r.unit} | ${r.target ?? '—'} | ${r.baseline ?? '—'} (${baselineNames[r.name] ?? 'see code'}) | ${r.ratio ?? '—'} | ${r.pass === null ? '—' : r.pass ? 'yes' : 'NO'} |`,
+      `| ${r.name} | ${r.value} ${r.unit} | ${r.target ?? '—'} | ${r.baseline === null ? '—' : `${r.baseline} (${baselineNames[r.name] ?? 'none'})`} | ${r.ratio ?? '—'} | ${r.pass === null ? '—' : r.pass ? 'yes' : 'NO'} |`,
   );
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
   fs.writeFileSync(

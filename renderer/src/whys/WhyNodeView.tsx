@@ -58,36 +58,39 @@ export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<Why
       )}
       {hidden > 0 && <span className="why-hidden">▸ {hidden} hidden (Space)</span>}
       <Handle type="source" position={vertical ? Position.Bottom : Position.Right} isConnectable={false} />
-      <NodeToolbar isVisible={selected && !editing} position={vertical ? Position.Bottom : Position.Right}>
-        <div className="why-toolbar">
-          <button type="button" onClick={() => actions.addChild(id)} title="Tab">
-            + Why (child)
-          </button>
-          {!symptom && (
-            <>
-              <button type="button" onClick={() => actions.addSibling(id)} title="Enter">
-                + Sibling
-              </button>
-              <button
-                type="button"
-                onClick={() => actions.toggleRootCause(id)}
-                title="R"
-                aria-pressed={data.isRootCause}
-              >
-                {data.isRootCause ? 'Unmark root cause' : 'Mark root cause'}
-              </button>
-              {data.isRootCause && (
-                <button type="button" onClick={() => actions.addActionItemFor(id)}>
-                  Add action item
+      {/* One toolbar at a time: each NodeToolbar follows the viewport, so 500 of them would re-render on every pan frame. */}
+      {selected && !editing && (
+        <NodeToolbar isVisible position={vertical ? Position.Bottom : Position.Right}>
+          <div className="why-toolbar">
+            <button type="button" onClick={() => actions.addChild(id)} title="Tab">
+              + Why (child)
+            </button>
+            {!symptom && (
+              <>
+                <button type="button" onClick={() => actions.addSibling(id)} title="Enter">
+                  + Sibling
                 </button>
-              )}
-              <button type="button" className="danger" onClick={() => actions.remove(id)} title="Delete">
-                Delete
-              </button>
-            </>
-          )}
-        </div>
-      </NodeToolbar>
+                <button
+                  type="button"
+                  onClick={() => actions.toggleRootCause(id)}
+                  title="R"
+                  aria-pressed={data.isRootCause}
+                >
+                  {data.isRootCause ? 'Unmark root cause' : 'Mark root cause'}
+                </button>
+                {data.isRootCause && (
+                  <button type="button" onClick={() => actions.addActionItemFor(id)}>
+                    Add action item
+                  </button>
+                )}
+                <button type="button" className="danger" onClick={() => actions.remove(id)} title="Delete">
+                  Delete
+                </button>
+              </>
+            )}
+          </div>
+        </NodeToolbar>
+      )}
     </div>
   );
 });

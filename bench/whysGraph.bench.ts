@@ -1,0 +1,211 @@
+/**
+ * The why graph at 100, 500 and 1,000 nodes: layout time; time from the Tab
+ * keypress ("add child") to the frame that paints the new node; and requestAnimationFrame
+ * intervals while panning, side by side with a bare <ReactFlow> rendering the same
+ * nodes in the same run. Production builds, headless Chromium, this machine.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { afterAll, beforeAll, test } from 'vitest';
+import { createPostmortem } from '../shared/documents';
+import { layoutWhys } from '../shared/whyLayout';
+import { CHROMIUM_FLAGS, findChromium } from '../test/e2e/browser';
+import { median, record, result, timeIt, type BenchResult } from './results';
+import { benchWhyTree } from './whyTree';
+
+const root = path.resolve(import.meta.dirname, '..');
+const SIZES = [100, 500, 1000];
+let server: http.Server;
+let base = '';
+
+function serve(dirs: Record<string, string>): Promise<http.Server> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+  };
+  const s = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const [, prefix = '', ...rest] = url.pathname.split('/');
+    const dir = dirs[prefix];
+    const file = dir ? path.join(dir, rest.join('/') || 'index.html') : '';
+    if (!dir || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+beforeAll(async () => {
+  for (const config of ['renderer/vite.config.ts', 'bench/bare-flow/vite.config.ts']) {
+    const build = spawnSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build of ${config} failed: ${build.stderr}`);
+  }
+  server = await serve({ app: path.join(root, 'out/renderer'), bare: path.join(root, 'out/bench-bare') });
+  const address = server.address();
+  base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+}, 300_000);
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** rAF intervals (ms) while the mouse drags the pane for ~2 s; returns their p95. */
+async function panFrameP95(page: Page, pane: string): Promise<number> {
+  const box = await page.locator(pane).boundingBox();
+  if (!box) throw new Error('no pane to pan');
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // Start the drag on empty pane (not on a node, which would drag the node instead of panning).
+  const start = await page.evaluate(
+    ({ x, y, w, h }) => {
+      for (let gy = 0.1; gy < 1; gy += 0.1) {
+        for (let gx = 0.1; gx < 1; gx += 0.1) {
+          const px = x + w * gx;
+          const py = y + h * gy;
+          if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { px, py };
+        }
+      }
+      return null;
+    },
+    { x: box.x, y: box.y, w: box.width, h: box.height },
+  );
+  if (!start) throw new Error('no empty spot on the pane to start panning');
+  const cx = start.px;
+  const cy = start.py;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 0; i < 120; i += 1) await page.mouse.move(cx + Math.sin(i / 10) * 300, cy + Math.cos(i / 10) * 150);
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(2);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+}
+
+/** Opens the app with a postmortem whose why graph has `count` nodes. */
+async function openLargeGraph(page: Page, count: number): Promise<void> {
+  await page.goto(`${base}/app/`);
+  await page.getByRole('heading', { name: 'No postmortems yet' }).waitFor();
+  const doc = {
+    ...createPostmortem('bench-whys', '2026-03-18T10:00:00.000Z'),
+    title: `Graph ${count}`,
+    whys: benchWhyTree(count),
+  };
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('postmortem-studio', 1);
+        request.onsuccess = () => {
+          const tx = request.result.transaction('documents', 'readwrite');
+          tx.objectStore('documents').put(value, value.id);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    doc,
+  );
+  await page.reload();
+  await page.getByRole('button', { name: `Graph ${count}`, exact: true }).click();
+  await page.locator('.why-node').nth(count).waitFor();
+}
+
+/** Tab on the selected node, to the first frame after the new node is in the DOM. */
+async function addChildToPaint(page: Page): Promise<number> {
+  const canvas = page.getByRole('application', { name: /Five whys graph/ });
+  await canvas.focus();
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i += 1) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __added: Promise<number> };
+      const before = document.querySelectorAll('.why-node').length;
+      w.__added = new Promise((resolve) => {
+        let start = 0;
+        window.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (document.querySelectorAll('.why-node').length > before) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await page.keyboard.press('Tab');
+    samples.push(await page.evaluate(() => (window as unknown as { __added: Promise<number> }).__added));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowUp');
+  }
+  return median(samples);
+}
+
+test('why graph: layout, add child to paint, panning frame time vs bare React Flow', async () => {
+  const results: BenchResult[] = [];
+  const names: Record<string, string> = {};
+  for (const size of SIZES) {
+    const whys = benchWhyTree(size);
+    results.push(
+      result(
+        `whys.layout.${size}`,
+        timeIt(() => layoutWhys(whys, 'TB'), 9, 2),
+        'ms',
+        null,
+        null,
+      ),
+    );
+  }
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) });
+  try {
+    for (const size of (process.env['BENCH_WHYS_SIZES'] ?? '500,1000').split(',').map(Number)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await openLargeGraph(page, size);
+      const addChild = await addChildToPaint(page);
+      await page.locator('.why-canvas').scrollIntoViewIfNeeded();
+      const appPan = median([
+        await panFrameP95(page, '.why-canvas .react-flow__pane'),
+        await panFrameP95(page, '.why-canvas .react-flow__pane'),
+        await panFrameP95(page, '.why-canvas .react-flow__pane'),
+      ]);
+      const bare = await context.newPage();
+      await bare.goto(`${base}/bare/?nodes=${size}`);
+      await bare.locator('.react-flow__node').nth(size).waitFor();
+      const barePan = median([
+        await panFrameP95(bare, '.react-flow__pane'),
+        await panFrameP95(bare, '.react-flow__pane'),
+        await panFrameP95(bare, '.react-flow__pane'),
+      ]);
+      results.push(result(`whys.addChildToPaint.${size}`, addChild, 'ms', 50, null));
+      results.push(result(`whys.panFrameP95.${size}`, appPan, 'ms', 20, barePan));
+      results.push({ ...result(`whys.panFrameRatioVsBare.${size}`, appPan / barePan, 'x', 1.25, null) });
+      names[`whys.panFrameP95.${size}`] = 'bare <ReactFlow>, same nodes and positions, same run';
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  record(results, names);
+}, 900_000);
