@@ -99,10 +99,22 @@ test('drag a node onto another to move it, and a move into its own subtree is re
   await answer(page, 'Gamma answer');
   await page.keyboard.press('Escape');
 
+  /** A node's box once it has stopped moving (layout and keep-in-view both move nodes). */
+  const settledBox = async (text: string) => {
+    let last = await node(page, text).boundingBox();
+    for (let i = 0; i < 20; i += 1) {
+      await page.waitForTimeout(100);
+      const now = await node(page, text).boundingBox();
+      if (now && last && now.x === last.x && now.y === last.y) return now;
+      last = now;
+    }
+    return last;
+  };
   const dragOnto = async (from: string, to: string) => {
     await expect(node(page, to)).toBeVisible();
-    const source = await node(page, from).boundingBox();
-    const target = await node(page, to).boundingBox();
+    await canvas.scrollIntoViewIfNeeded();
+    const source = await settledBox(from);
+    const target = await settledBox(to);
     if (!source || !target) throw new Error('nodes not on screen');
     await page.mouse.move(source.x + 20, source.y + 10);
     await page.mouse.down();
@@ -115,6 +127,8 @@ test('drag a node onto another to move it, and a move into its own subtree is re
   await node(page, 'Gamma answer').click();
   await expect(page.locator('.why-chain')).toContainText('Beta answer');
 
+  // Fit the whole tree in view (selecting Gamma centred it), then try a move that would loop.
+  await page.locator('.react-flow__controls-fitview').click();
   await dragOnto('Alpha answer', 'Gamma answer');
   await expect(page.getByText(/would make a loop/)).toBeVisible();
 });

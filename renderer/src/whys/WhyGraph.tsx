@@ -186,7 +186,10 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
     const top = pos.y * zoom + y;
     const inView =
       left >= 0 && top >= 0 && left + pos.width * zoom <= box.width && top + pos.height * zoom <= box.height;
-    if (!inView) void flow.setCenter(pos.x + pos.width / 2, pos.y + pos.height / 2, { zoom, duration: 200 });
+    if (!inView) {
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      void flow.setCenter(pos.x + pos.width / 2, pos.y + pos.height / 2, { zoom, duration: still ? 0 : 200 });
+    }
   }, [ui.selectedId, layout, flow]);
 
   const select = useCallback((id: string | null) => setUi((u) => ({ ...u, selectedId: id })), [setUi]);
@@ -390,17 +393,40 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
           onNodeClick={(_, node) => select(node.id)}
           onPaneClick={() => select(null)}
           onNodeDragStop={(_, node) => {
-            const target = flow.getIntersectingNodes(node).find((n) => n.id !== node.id);
+            // The drop target is the node the dragged one covers most.
+            const overlap = (other: WhyFlowNode) => {
+              const a = {
+                x: node.position.x,
+                y: node.position.y,
+                w: node.measured?.width ?? 0,
+                h: node.measured?.height ?? 0,
+              };
+              const b = {
+                x: other.position.x,
+                y: other.position.y,
+                w: other.measured?.width ?? 0,
+                h: other.measured?.height ?? 0,
+              };
+              const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+              const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+              return w > 0 && h > 0 ? w * h : 0;
+            };
+            const target = flow
+              .getIntersectingNodes(node)
+              .filter((n): n is WhyFlowNode => n.id !== node.id)
+              .sort((a, b) => overlap(b) - overlap(a))[0];
+            const before = store.getState().doc;
             if (target) {
               const result = reparentWhy(
                 store.getState().doc,
                 node.id,
                 target.id === SYMPTOM_NODE_ID ? null : target.id,
               );
-              if (result.ok) {
+              if (!result.ok) onMessage(result.reason);
+              else if (result.doc !== before) {
                 edit(uniqueKey('why-move'), () => result.doc);
                 onMessage('Moved. Ctrl+Z moves it back.');
-              } else onMessage(result.reason);
+              }
             }
             setRelayout((n) => n + 1);
           }}
