@@ -47,7 +47,7 @@ const CONDITION_WORDS =
   /\b(no|not|never|without|lacks?|lacking|missing|absent|nothing|does(n'?t| not)|do(n'?t| not)|policy|process|procedure|check|review|limit|threshold|config(uration)?|design|default|allows?|permits?)\b/i;
 
 export function detectPitfalls(
-  doc: Postmortem,
+  doc: Pick<Postmortem, 'whys' | 'contributingFactors' | 'actionItems'>,
   isBlameful: (text: string) => boolean = (t) => BLAME.test(t),
 ): Pitfall[] {
   const nodes = doc.whys.nodes;

@@ -24,7 +24,9 @@ const SHORTCUTS: [string, string][] = [
 
 export function WhysSection() {
   const whys = useDocument((s) => s.doc.whys);
-  const doc = useDocument((s) => s.doc);
+  // Only what the prompts read: typing in the title or timeline must not re-run them.
+  const factors = useDocument((s) => s.doc.contributingFactors);
+  const actionItems = useDocument((s) => s.doc.actionItems);
   const platform = usePlatform();
   const id = useId();
   const [ui, setUiState] = useState<WhyUi>({
@@ -36,7 +38,10 @@ export function WhysSection() {
   const [message, setMessage] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const setUi = useCallback((update: (ui: WhyUi) => WhyUi) => setUiState(update), []);
-  const pitfalls = useMemo(() => detectPitfalls(doc), [doc]);
+  const pitfalls = useMemo(
+    () => detectPitfalls({ whys, contributingFactors: factors, actionItems }),
+    [whys, factors, actionItems],
+  );
   const chain = ui.selectedId && ui.selectedId !== SYMPTOM_NODE_ID ? chainTo(whys, ui.selectedId) : [];
 
   useEffect(() => {

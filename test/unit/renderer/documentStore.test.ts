@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '../../../shared/documents';
 import type { Postmortem } from '../../../shared/model';
 import { Autosaver, AUTOSAVE_DELAY_MS } from '../../../renderer/src/document/autosave';
-import { createDocumentStore, redo, TYPING_BURST_MS, undo } from '../../../renderer/src/document/documentStore';
+import {
+  createDocumentStore,
+  redo,
+  TYPING_BURST_MS,
+  undo,
+  UNDO_LIMIT,
+} from '../../../renderer/src/document/documentStore';
 
 const blank = () => createPostmortem('pm-1', '2026-03-18T10:00:00.000Z');
 
@@ -80,5 +86,20 @@ describe('autosave', () => {
     await autosaver.flush();
     expect(saved).toEqual(['last keystroke']);
     autosaver.dispose();
+  });
+});
+
+describe('undo history limit', () => {
+  it('keeps the last UNDO_LIMIT steps and drops the oldest', () => {
+    let clock = 0;
+    const store = createDocumentStore(blank(), () => clock);
+    for (let i = 0; i < UNDO_LIMIT + 20; i += 1) {
+      clock += TYPING_BURST_MS + 1; // each edit its own step
+      store.getState().editHeader({ title: `v${i}` });
+    }
+    expect(store.temporal.getState().pastStates).toHaveLength(UNDO_LIMIT);
+    for (let i = 0; i < UNDO_LIMIT + 20; i += 1) undo(store);
+    // The oldest reachable state is 20 edits in, not the empty original.
+    expect(store.getState().doc.title).toBe('v19');
   });
 });
