@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { exportPostmortem } from '../shared/markdown/export';
 import { exportIncidentReport } from '../shared/markdown/incidentReport';
-import { importPostmortem } from '../shared/markdown/importTemplate';
+import { importPostmortem, type ImportWarning } from '../shared/markdown/importTemplate';
 import { migrateDocument } from '../shared/migrations';
 import type { Postmortem } from '../shared/model';
 import { formatFinding, lintMarkdown, lintText, type Finding } from '../shared/lint';
@@ -98,20 +98,28 @@ async function loadDocument(path: string, io: CliIo): Promise<{ doc: Postmortem;
   const result = importPostmortem(content, { id: 'imported', now: io.now().toISOString() });
   return {
     doc: result.doc,
-    warnings: result.warnings.map((w) => `${path}${w.line ? `:${w.line}` : ''}: ${w.message}`),
+    warnings: warningLines(path, result.warnings),
   };
 }
 
-function parseDocumentJson(content: string, path: string): Postmortem {
-  let raw: unknown;
+/** JSON text, or an input error that says which file is not JSON and why. */
+function readJson(content: string, path: string): unknown {
   try {
-    raw = JSON.parse(content);
+    return JSON.parse(content);
   } catch (error) {
     throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const migrated = migrateDocument(raw);
+}
+
+function parseDocumentJson(content: string, path: string): Postmortem {
+  const migrated = migrateDocument(readJson(content, path));
   if (!migrated.ok) throw new InputError(`${path}: ${migrated.error}`);
   return migrated.value;
+}
+
+/** "file:line: message", as the import reports what it could not map. */
+function warningLines(path: string, warnings: readonly ImportWarning[]): string[] {
+  return warnings.map((w) => `${path}${w.line ? `:${w.line}` : ''}: ${w.message}`);
 }
 
 async function output(io: CliIo, target: string | undefined, content: string): Promise<void> {
@@ -164,14 +172,7 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = options(args, {});
   const path = onePath(positionals, 'postmortem JSON file');
-  const content = await io.readFile(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(content);
-  } catch (error) {
-    throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const migrated = migrateDocument(raw);
+  const migrated = migrateDocument(readJson(await io.readFile(path), path));
   if (!migrated.ok) {
     io.stdout(`${path}: invalid. ${migrated.error}\n`);
     return 1;
