@@ -142,8 +142,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = options(args, { output: { type: 'string', short: 'o' } });
   const path = onePath(positionals, 'markdown file');
   const result = importPostmortem(await io.readFile(path), { id: randomId(io), now: io.now().toISOString() });
-  for (const warning of result.warnings)
-    io.stderr(`${path}${warning.line ? `:${warning.line}` : ''}: ${warning.message}\n`);
+  for (const warning of warningLines(path, result.warnings)) io.stderr(`${warning}\n`);
   await output(io, values.output, `${JSON.stringify(result.doc, null, 2)}\n`);
   return 0;
 }
