@@ -2,19 +2,15 @@
 // first start), then run the app. Where the download cannot happen, say so in one line
 // and point to `npm run web` instead of printing a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { electronBinary } from './electronBinary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const electronPkg = path.join(root, 'node_modules', 'electron');
 
 function binaryPath() {
-  const pathFile = path.join(electronPkg, 'path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const relative = fs.readFileSync(pathFile, 'utf8').trim();
-  const base = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(electronPkg, 'dist');
-  const full = path.join(base, relative);
-  return fs.existsSync(full) ? full : null;
+  const binary = electronBinary(root);
+  return binary.exists ? binary.path : null;
 }
 
 const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

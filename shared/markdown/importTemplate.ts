@@ -5,7 +5,7 @@
  * extra columns, bullet timelines) and keeps whatever it cannot map as extra sections,
  * reporting each one. It never throws on any input.
  */
-import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { createPostmortem } from '../documents';
 import { PRIORITIES, STATUSES, isRealDate, postmortemSchema, type Postmortem } from '../model';
 import { describeIssues } from '../validation';
@@ -477,5 +477,3 @@ function finalize(context: ImportContext): Postmortem {
   const again = postmortemSchema.safeParse(repaired);
   return again.success ? again.data : createPostmortem(doc.id, doc.createdAt);
 }
-
-export type { Heading, Table };

@@ -1,15 +1,9 @@
 // Runs the Playwright _electron suite. Where no Electron binary exists (as on machines
 // that cannot reach GitHub), it says so in one line and the suite counts as skipped.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { electronBinary } from '../../build/electronBinary.mjs';
 
-const root = process.cwd();
-const pathFile = path.join(root, 'node_modules/electron/path.txt');
-const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron';
-const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-const binary = override ? path.join(override, relative) : path.join(root, 'node_modules/electron/dist', relative);
-const present = fs.existsSync(binary);
+const { path: binary, exists: present } = electronBinary(process.cwd());
 
 if (present) {
   const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', shell: false });

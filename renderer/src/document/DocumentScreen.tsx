@@ -2,7 +2,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useImperativeHandle, useSt
 import type { StorageNotice } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
-import { isTyping } from '../library/LibraryScreen';
+import { isTyping } from '../app/isTyping';
 import { Autosaver } from './autosave';
 import { ActionItemsSection } from './ActionItemsSection';
 import { createDocumentStore, DocumentStoreContext, redo, undo, useDocument } from './documentStore';

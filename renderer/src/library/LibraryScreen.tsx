@@ -3,6 +3,7 @@ import type { LibraryListing, StorageNotice } from '../../../shared/api';
 import { displayTitle, duplicatePostmortem } from '../../../shared/documents';
 import type { LibraryRow } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
+import { isTyping } from '../app/isTyping';
 import { formatEdited } from './formatEdited';
 
 interface Props {
@@ -239,9 +240,4 @@ function LibraryTable({
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
