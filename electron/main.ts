@@ -147,10 +147,14 @@ if (!app.requestSingleInstanceLock()) {
             : await dialog.showSaveDialog(options);
           return result.canceled || !result.filePath ? null : result.filePath;
         },
-        chooseOpenPath: async () => {
+        chooseOpenPath: async (kind) => {
           const options = {
             properties: ['openFile' as const],
-            filters: [{ name: 'Markdown', extensions: ['md', 'markdown', 'txt'] }],
+            filters: [
+              kind === 'json'
+                ? { name: 'Phrasing settings (JSON)', extensions: ['json'] }
+                : { name: 'Markdown', extensions: ['md', 'markdown', 'txt'] },
+            ],
           };
           const result = mainWindow
             ? await dialog.showOpenDialog(mainWindow, options)

@@ -33,7 +33,11 @@ const api = {
   },
   exportFile: (suggestedName, content) => invoke('files:export', suggestedName, content),
   exportImage: (suggestedName, dataUrl) => invoke('files:export-image', suggestedName, dataUrl),
-  openMarkdownFile: () => invoke('files:open-markdown'),
+  openTextFile: (kind) => invoke('files:open', kind),
+  loadPromptSettings: () => invoke('settings:load-prompts'),
+  savePromptSettings: async (settings) => {
+    await invoke('settings:save-prompts', settings);
+  },
   onCommand: (listener) => {
     const wrapped = (_event: unknown, command: unknown): void => {
       if ((APP_COMMANDS as readonly unknown[]).includes(command)) listener(command as AppCommand);

@@ -4,6 +4,7 @@
  * IndexedDB. Nothing in renderer/ talks to Electron or storage any other way.
  */
 import type { LibraryRow, Postmortem } from './model';
+import type { PromptSettings } from './promptSettings';
 
 /** Something storage had to repair, told to the user once, in words. */
 export interface StorageNotice {
@@ -45,6 +46,22 @@ export interface OpenedFile {
 /** Largest markdown file the app opens: far above any real postmortem, small enough to parse safely. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
+/** The kinds of text file the app opens: a postmortem to import, or shared phrasing settings. */
+export const OPENABLE_KINDS = ['markdown', 'json'] as const;
+export type OpenableKind = (typeof OPENABLE_KINDS)[number];
+
+const KIND_NAMES: Record<OpenableKind, string> = { markdown: 'a markdown file', json: 'a JSON file' };
+
+/** Why a file is refused for its size, in the same words everywhere. */
+export function fileTooLargeMessage(name: string, bytes: number): string {
+  return `${name} is ${(bytes / 1024 / 1024).toFixed(1)} MB; the largest file that can be opened is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
+}
+
+/** Why a file is refused for not being text. */
+export function notTextMessage(name: string, kind: OpenableKind = 'markdown'): string {
+  return `${name} is not UTF-8 text, so it is not ${KIND_NAMES[kind]} this app can read.`;
+}
+
 /** Commands that arrive from outside the page, such as the native menu. */
 export const APP_COMMANDS = [
   'new-postmortem',
@@ -70,8 +87,11 @@ export interface PlatformApi {
   exportFile(suggestedName: string, content: string): Promise<ExportReceipt>;
   /** Saves an image (a PNG or SVG data URL) to a file the person picks. */
   exportImage(suggestedName: string, dataUrl: string): Promise<ExportReceipt>;
-  /** Lets the person pick a markdown file and returns its text, or null if they cancelled. */
-  openMarkdownFile(): Promise<OpenedFile | null>;
+  /** Lets the person pick a file of that kind and returns its text, or null if they cancelled. */
+  openTextFile(kind: OpenableKind): Promise<OpenedFile | null>;
+  /** The library's phrasing-prompt settings (defaults when none were saved). */
+  loadPromptSettings(): Promise<PromptSettings>;
+  savePromptSettings(settings: PromptSettings): Promise<void>;
   /** Subscribes to app commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Tells the shell that pending edits are saved and the window may close. */

@@ -35,6 +35,7 @@ export function createPostmortem(id: string, now: string): Postmortem {
     actionItems: [],
     meeting: null,
     extraSections: [],
+    promptDismissals: [],
   };
 }
 

@@ -5,8 +5,16 @@
  * with the schema here before it touches disk.
  */
 import { z } from 'zod';
-import type { ExportReceipt, LibraryListing, LoadedDocument, OpenedFile, SaveReceipt } from './api';
+import {
+  OPENABLE_KINDS,
+  type ExportReceipt,
+  type LibraryListing,
+  type LoadedDocument,
+  type OpenedFile,
+  type SaveReceipt,
+} from './api';
 import { documentIdSchema, postmortemSchema } from './model';
+import { promptSettingsSchema, type PromptSettings } from './promptSettings';
 import type { Result } from './validation';
 
 /** A suggested file name only (the person picks the folder): no separators or control characters. */
@@ -29,7 +37,9 @@ export const ipcRequestSchemas = {
       .max(60 * 1024 * 1024, 'is larger than 60 MB')
       .regex(/^data:image\/(png;base64|svg\+xml;charset=utf-8),/, 'must be a PNG or SVG data URL'),
   ]),
-  'files:open-markdown': z.tuple([]),
+  'files:open': z.tuple([z.enum(OPENABLE_KINDS)]),
+  'settings:load-prompts': z.tuple([]),
+  'settings:save-prompts': z.tuple([promptSettingsSchema]),
 } as const;
 
 export interface IpcResponses {
@@ -41,7 +51,9 @@ export interface IpcResponses {
   'documents:purge': void;
   'files:export': ExportReceipt;
   'files:export-image': ExportReceipt;
-  'files:open-markdown': OpenedFile | null;
+  'files:open': OpenedFile | null;
+  'settings:load-prompts': PromptSettings;
+  'settings:save-prompts': void;
 }
 
 export type IpcChannel = keyof typeof ipcRequestSchemas & keyof IpcResponses;

@@ -12,6 +12,8 @@ type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // 2: imports keep sections they cannot map to the template.
   1: (doc) => ({ ...doc, extraSections: [] }),
+  // 3: dismissed phrasing prompts are saved with the document.
+  2: (doc) => ({ ...doc, promptDismissals: [] }),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

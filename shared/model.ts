@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bump when the stored shape changes, and add a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Longest text we accept in any one field: generous for pastes, bounded for disk. */
 export const MAX_FIELD_LENGTH = 200_000;
@@ -104,6 +104,22 @@ export const meetingPhaseRecordSchema = z.object({
 
 export const extraSectionSchema = z.object({ heading: text, markdown: text });
 
+/**
+ * A phrasing prompt someone judged not to apply here ("quoted from a customer"). It is
+ * matched by field, rule and the flagged words, so it survives edits elsewhere in the
+ * field and comes back if the words themselves change.
+ */
+export const promptDismissalSchema = z.object({
+  field: z.string().min(1).max(200),
+  rule: z.string().min(1).max(200),
+  /** The flagged words, lower-cased. */
+  phrase: text,
+  /** The sentence as it was when dismissed, for the list of dismissed prompts. */
+  excerpt: text,
+  reason: z.string().max(500),
+  dismissedAt: isoTimestamp,
+});
+
 export const postmortemSchema = z.object({
   id: documentIdSchema,
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -126,6 +142,8 @@ export const postmortemSchema = z.object({
   meeting: z.object({ agendaName: text, phases: z.array(meetingPhaseRecordSchema) }).nullable(),
   /** Sections an import could not map to the template, kept verbatim as markdown. */
   extraSections: z.array(extraSectionSchema),
+  /** Phrasing prompts dismissed with a reason; not part of the markdown. */
+  promptDismissals: z.array(promptDismissalSchema),
 });
 
 export type Postmortem = z.infer<typeof postmortemSchema>;
@@ -134,6 +152,7 @@ export type ActionItem = z.infer<typeof actionItemSchema>;
 export type WhyNode = z.infer<typeof whyNodeSchema>;
 export type ContributingFactor = z.infer<typeof contributingFactorSchema>;
 export type ExtraSection = z.infer<typeof extraSectionSchema>;
+export type PromptDismissal = z.infer<typeof promptDismissalSchema>;
 export type Impact = z.infer<typeof impactSchema>;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export type Milestone = (typeof MILESTONES)[number];

@@ -13,4 +13,6 @@ export function registerDocumentHandlers(
   handle(ipcMain, 'documents:trash', (id) => storage.trash(id), isTrustedSender);
   handle(ipcMain, 'documents:restore', (id) => storage.restore(id), isTrustedSender);
   handle(ipcMain, 'documents:purge', (id) => storage.purge(id), isTrustedSender);
+  handle(ipcMain, 'settings:load-prompts', () => storage.loadPromptSettings(), isTrustedSender);
+  handle(ipcMain, 'settings:save-prompts', (settings) => storage.savePromptSettings(settings), isTrustedSender);
 }

@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_IMPORT_BYTES } from '../../shared/api';
+import { MAX_IMPORT_BYTES, fileTooLargeMessage, notTextMessage, type OpenableKind } from '../../shared/api';
 import { handle, type IpcMainLike } from './handle';
 
 export interface FileDialogs {
   /** Resolves to the chosen path, or null if cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
-  chooseOpenPath(): Promise<string | null>;
+  chooseOpenPath(kind: OpenableKind): Promise<string | null>;
 }
 
 async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
@@ -57,29 +57,25 @@ export function registerFileHandlers(
   );
   handle(
     ipcMain,
-    'files:open-markdown',
-    async () => {
-      const source = await dialogs.chooseOpenPath();
+    'files:open',
+    async (kind) => {
+      const source = await dialogs.chooseOpenPath(kind);
       if (!source) return null;
-      return { name: path.basename(source), content: await readMarkdown(source) };
+      return { name: path.basename(source), content: await readTextFile(source, kind) };
     },
     isTrustedSender,
   );
 }
 
 /** Reads a text file, refusing ones too large or not UTF-8 with a sentence that says so. */
-export async function readMarkdown(file: string): Promise<string> {
+export async function readTextFile(file: string, kind: OpenableKind): Promise<string> {
   const stat = await fs.promises.stat(file);
   if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a file.`);
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw new Error(
-      `${path.basename(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-    );
-  }
+  if (stat.size > MAX_IMPORT_BYTES) throw new Error(fileTooLargeMessage(path.basename(file), stat.size));
   const bytes = await fs.promises.readFile(file);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${path.basename(file)} is not UTF-8 text, so it is not a markdown file this app can read.`);
+    throw new Error(notTextMessage(path.basename(file), kind));
   }
 }

@@ -12,6 +12,9 @@ import type { LibraryListing, LoadedDocument, StorageNotice } from '../../shared
 import { sortLibraryRows, toLibraryRow, displayTitle } from '../../shared/documents';
 import { migrateDocument } from '../../shared/migrations';
 import { libraryRowSchema, type LibraryRow, type Postmortem } from '../../shared/model';
+import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema, type PromptSettings } from '../../shared/promptSettings';
+
+const PROMPT_SETTINGS_KEY = 'promptSettings';
 
 /** The part of electron-store / conf this module uses. */
 export interface JsonStore {
@@ -237,6 +240,20 @@ export class DocumentStorage {
 
   #setIndexRow(row: LibraryRow): void {
     this.#writeIndex({ ...this.#readIndex(), [row.id]: row });
+  }
+
+  /**
+   * The team's phrasing settings, from the library store. Settings that no longer
+   * validate (hand-edited, or from a newer app) fall back to the defaults for this run
+   * and stay on disk untouched until the person saves new ones.
+   */
+  loadPromptSettings(): PromptSettings {
+    const parsed = promptSettingsSchema.safeParse(this.getLibraryValue(PROMPT_SETTINGS_KEY));
+    return parsed.success ? parsed.data : DEFAULT_PROMPT_SETTINGS;
+  }
+
+  savePromptSettings(settings: PromptSettings): void {
+    this.setLibraryValue(PROMPT_SETTINGS_KEY, promptSettingsSchema.parse(settings));
   }
 
   /** Settings and window state live beside the index in the library store. */

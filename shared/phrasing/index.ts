@@ -11,7 +11,7 @@ export {
   type PhrasingCategoryInfo,
 } from './categories';
 export { lintPhrasing, type CustomRule, type PhrasingFinding, type PhrasingOptions } from './lint';
-export { applyReframe } from './reframe';
+export { applyReframe, reframeTarget } from './reframe';
 export { PHRASING_RULES } from './rules';
 export type { PhrasingRule } from './ruleTypes';
 export { sentenceBounds, splitSentences, type SentenceSpan } from './sentences';

@@ -28,8 +28,10 @@ export interface PhrasingFinding {
   why: string;
   /** The sentence the phrase is in. */
   excerpt: string;
-  /** One to three rewrites of that sentence. */
+  /** One to three rewrites of that sentence (or of the phrase alone, see `replaces`). */
   reframes: string[];
+  /** `phrase`: a reframe replaces only the flagged words (a team's own phrase and its alternative). */
+  replaces?: 'phrase';
 }
 
 /** A team-specific phrase to flag: matched case-insensitively as whole words. */
@@ -229,6 +231,7 @@ export function lintPhrasing(text: string, options: PhrasingOptions = {}): Phras
           why: PHRASING_CATEGORIES[category].why,
           excerpt: excerptOf(ctx.sentence),
           reframes: () => (rule.reframe.trim() === '' ? buildReframes([], fixedSlots({})) : [rule.reframe.trim()]),
+          ...(rule.reframe.trim() === '' ? {} : { replaces: 'phrase' as const }),
           priority: 100,
         });
       }

@@ -60,17 +60,27 @@ export function buildReframes(
   return out.length > 0 ? out : [FALLBACK];
 }
 
+/** What a reframe replaces: the finding's sentence, or only its words for a team's own phrase. */
+export function reframeTarget(
+  text: string,
+  finding: { start: number; end: number; replaces?: 'phrase' },
+): { start: number; end: number } {
+  return finding.replaces === 'phrase'
+    ? { start: finding.start, end: finding.end }
+    : sentenceBounds(text, finding.start);
+}
+
 /**
  * Replaces the sentence that contains the finding with reframe `reframeIndex`. The
  * rest of the text (other sentences, list markers, timestamps) is left as it was.
  */
 export function applyReframe(
   text: string,
-  finding: { start: number; reframes: readonly string[] },
+  finding: { start: number; end: number; reframes: readonly string[]; replaces?: 'phrase' },
   reframeIndex: number,
 ): string {
   const reframe = finding.reframes[reframeIndex];
   if (reframe === undefined) return text;
-  const bounds = sentenceBounds(text, finding.start);
-  return text.slice(0, bounds.start) + reframe + text.slice(bounds.end);
+  const target = reframeTarget(text, finding);
+  return text.slice(0, target.start) + reframe + text.slice(target.end);
 }

@@ -23,7 +23,7 @@ export function App({ platform }: { platform: PlatformApi }) {
 
   const importMarkdown = useCallback(async () => {
     try {
-      const file = await platform.openMarkdownFile();
+      const file = await platform.openTextFile('markdown');
       if (!file) return;
       const { importPostmortem } = await import('../document/importModule');
       const result = importPostmortem(file.content, { id: crypto.randomUUID(), now: new Date().toISOString() });

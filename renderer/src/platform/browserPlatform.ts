@@ -6,33 +6,47 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import {
   MAX_IMPORT_BYTES,
+  fileTooLargeMessage,
+  notTextMessage,
   type AppCommand,
   type LibraryListing,
   type LoadedDocument,
   type PlatformApi,
+  type OpenableKind,
   type StorageNotice,
 } from '../../../shared/api';
 import { sortLibraryRows, toLibraryRow } from '../../../shared/documents';
 import { migrateDocument } from '../../../shared/migrations';
 import { postmortemSchema, type LibraryRow, type Postmortem } from '../../../shared/model';
+import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema } from '../../../shared/promptSettings';
 import { describeIssues } from '../../../shared/validation';
 
 interface StudioDb extends DBSchema {
   documents: { key: string; value: unknown };
   trash: { key: string; value: { id: string; trashedAt: string } };
   damaged: { key: string; value: { id: string; movedAt: string; raw: unknown; problem: string } };
+  /** Library-wide settings by name (since version 2 of the database). */
+  settings: { key: string; value: unknown };
 }
+
+const ACCEPT: Record<OpenableKind, string> = {
+  markdown: '.md,.markdown,.txt,text/markdown,text/plain',
+  json: '.json,application/json',
+};
 
 export const DEFAULT_DB_NAME = 'postmortem-studio';
 
 export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
   let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
   const db = (): Promise<IDBPDatabase<StudioDb>> => {
-    dbPromise ??= openDB<StudioDb>(dbName, 1, {
-      upgrade(database) {
-        database.createObjectStore('documents');
-        database.createObjectStore('trash', { keyPath: 'id' });
-        database.createObjectStore('damaged');
+    dbPromise ??= openDB<StudioDb>(dbName, 2, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('documents');
+          database.createObjectStore('trash', { keyPath: 'id' });
+          database.createObjectStore('damaged');
+        }
+        if (oldVersion < 2) database.createObjectStore('settings');
       },
     });
     return dbPromise;
@@ -130,27 +144,30 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       link.click();
       return { saved: true, location: suggestedName };
     },
-    openMarkdownFile() {
+    async loadPromptSettings() {
+      const parsed = promptSettingsSchema.safeParse(await (await db()).get('settings', 'prompts'));
+      return parsed.success ? parsed.data : DEFAULT_PROMPT_SETTINGS;
+    },
+    async savePromptSettings(settings) {
+      const parsed = promptSettingsSchema.safeParse(settings);
+      if (!parsed.success) throw new Error(`Settings not saved: ${describeIssues(parsed.error)}`);
+      await (await db()).put('settings', parsed.data, 'prompts');
+    },
+    openTextFile(kind) {
       return new Promise((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = '.md,.markdown,.txt,text/markdown,text/plain';
+        input.accept = ACCEPT[kind];
         input.addEventListener('cancel', () => resolve(null));
         input.addEventListener('change', () => {
           const file = input.files?.[0];
           if (!file) return resolve(null);
-          if (file.size > MAX_IMPORT_BYTES) {
-            return reject(
-              new Error(
-                `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-              ),
-            );
-          }
+          if (file.size > MAX_IMPORT_BYTES) return reject(new Error(fileTooLargeMessage(file.name, file.size)));
           file.arrayBuffer().then((buffer) => {
             try {
               resolve({ name: file.name, content: new TextDecoder('utf-8', { fatal: true }).decode(buffer) });
             } catch {
-              reject(new Error(`${file.name} is not UTF-8 text, so it is not a markdown file this app can read.`));
+              reject(new Error(notTextMessage(file.name, kind)));
             }
           }, reject);
         });

@@ -137,19 +137,76 @@ describe('file IPC handlers', () => {
     fs.writeFileSync(huge, 'x'.repeat(MAX_IMPORT_BYTES + 1));
     let next = good;
     const { call } = registered({ chooseSavePath: async () => null, chooseOpenPath: async () => next });
-    expect(await call('files:open-markdown', ours)).toEqual({
+    expect(await call('files:open', ours, 'markdown')).toEqual({
       ok: true,
       value: { name: 'pm.md', content: '# Postmortem: ok 🔥' },
     });
     next = binary;
-    expect(await call('files:open-markdown', ours)).toEqual({
+    expect(await call('files:open', ours, 'markdown')).toEqual({
       ok: false,
       error: expect.stringMatching(/not UTF-8 text/),
     });
     next = huge;
-    expect(await call('files:open-markdown', ours)).toEqual({
+    expect(await call('files:open', ours, 'markdown')).toEqual({
       ok: false,
-      error: expect.stringMatching(/largest file that can be imported is 1 MB/),
+      error: expect.stringMatching(/largest file that can be opened is 1 MB/),
     });
+  });
+
+  it('opens a shared settings file as JSON, and refuses a kind it does not know', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-open-json-'));
+    const file = path.join(dir, 'team-phrases.json');
+    fs.writeFileSync(file, '{"format":"postmortem-studio/phrasing-settings"}');
+    const kinds: string[] = [];
+    const { call } = registered({
+      chooseSavePath: async () => null,
+      chooseOpenPath: async (kind) => {
+        kinds.push(kind);
+        return file;
+      },
+    });
+    expect(await call('files:open', ours, 'json')).toEqual({
+      ok: true,
+      value: { name: 'team-phrases.json', content: '{"format":"postmortem-studio/phrasing-settings"}' },
+    });
+    expect(await call('files:open', ours, 'exe')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Refused/),
+    });
+    expect(kinds).toEqual(['json']);
+  });
+});
+
+describe('settings IPC handlers', () => {
+  const settings = {
+    disabledCategories: ['hindsight'],
+    customRules: [{ id: 'r1', phrase: 'cowboy deploy', reframe: 'deploy outside the pipeline', category: 'character' }],
+  };
+
+  it('starts from the defaults, then keeps what was saved in the library store', async () => {
+    const { call, filesOnDisk } = registered();
+    expect(await call('settings:load-prompts', ours)).toEqual({
+      ok: true,
+      value: { disabledCategories: [], customRules: [] },
+    });
+    expect(await call('settings:save-prompts', ours, settings)).toEqual({ ok: true, value: undefined });
+    expect(await call('settings:load-prompts', ours)).toEqual({ ok: true, value: settings });
+    expect(filesOnDisk()).toContain('library.json');
+  });
+
+  it('refuses settings that do not validate, keeping the saved ones', async () => {
+    const { call } = registered();
+    await call('settings:save-prompts', ours, settings);
+    for (const bad of [
+      { ...settings, disabledCategories: ['gossip'] },
+      { ...settings, customRules: [{ id: '../x', phrase: 'a', reframe: '', category: 'character' }] },
+      'not settings',
+    ]) {
+      expect(await call('settings:save-prompts', ours, bad)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Refused settings:save-prompts/),
+      });
+    }
+    expect(await call('settings:load-prompts', ours)).toEqual({ ok: true, value: settings });
   });
 });

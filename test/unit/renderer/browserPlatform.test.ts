@@ -44,14 +44,39 @@ describe('browser platform (IndexedDB)', () => {
     const platform = createBrowserPlatform(name);
     await platform.saveDocument(fullPostmortem('pm-a'));
     await platform.saveDocument(updateHeader(fullPostmortem('pm-b'), { title: 'fine' }));
-    const db = await openDB(name, 1);
+    const db = await openDB(name);
     await db.put('documents', { schemaVersion: 1, title: 42 }, 'pm-a');
     db.close();
     const listing = await platform.listDocuments();
     expect(listing.rows.map((r) => r.id)).toEqual(['pm-b']);
     expect(listing.notices[0]?.message).toMatch(/could not be read.*set aside/);
-    const reopened = await openDB(name, 1);
+    const reopened = await openDB(name);
     expect(await reopened.count('damaged')).toBe(1);
     reopened.close();
+  });
+
+  it('keeps phrasing settings, and opens a database from before settings existed without losing documents', async () => {
+    const name = freshName();
+    const old = await openDB(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('documents');
+        database.createObjectStore('trash', { keyPath: 'id' });
+        database.createObjectStore('damaged');
+      },
+    });
+    await old.put('documents', fullPostmortem('pm-old'), 'pm-old');
+    old.close();
+    const platform = createBrowserPlatform(name);
+    expect(await platform.loadPromptSettings()).toEqual({ disabledCategories: [], customRules: [] });
+    const settings = {
+      disabledCategories: ['outcome-bias' as const],
+      customRules: [{ id: 'r1', phrase: 'rockstar', reframe: 'experienced engineer', category: 'character' as const }],
+    };
+    await platform.savePromptSettings(settings);
+    expect(await createBrowserPlatform(name).loadPromptSettings()).toEqual(settings);
+    expect((await platform.listDocuments()).rows.map((r) => r.id)).toEqual(['pm-old']);
+    await expect(platform.savePromptSettings({ ...settings, disabledCategories: ['gossip' as never] })).rejects.toThrow(
+      /Settings not saved: disabledCategories/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateDocument } from '../../../shared/migrations';
-import { isRealDate, postmortemSchema } from '../../../shared/model';
+import { CURRENT_SCHEMA_VERSION, isRealDate, postmortemSchema } from '../../../shared/model';
 import { parseWith } from '../../../shared/validation';
 import { fullPostmortem } from '../../fixtures/documents';
 
@@ -72,9 +72,26 @@ describe('migrations from every past schemaVersion', () => {
     const result = migrateDocument(v1);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value).toMatchObject({ schemaVersion: 2, title: 'Version 1 document', extraSections: [] });
+      expect(result.value).toMatchObject({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        title: 'Version 1 document',
+        extraSections: [],
+        promptDismissals: [],
+      });
       expect(result.value.timeline).toEqual(v1.timeline);
     }
     expect(v1.schemaVersion).toBe(1); // the original object is untouched
+  });
+
+  it('upgrades a version-2 file: adds the dismissed-prompts list, keeps kept sections', async () => {
+    const { default: v2 } = await import('../../fixtures/schema/v2.json');
+    const result = migrateDocument(v2);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value).toMatchObject({ schemaVersion: 3, title: 'Version 2 document', promptDismissals: [] });
+      expect(result.value.extraSections).toEqual(v2.extraSections);
+      expect(result.value.whys).toEqual(v2.whys);
+    }
+    expect(v2).not.toHaveProperty('promptDismissals');
   });
 });
