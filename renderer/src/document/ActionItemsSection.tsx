@@ -4,7 +4,9 @@ import { addActionItem, removeActionItem, updateActionItem } from '../../../shar
 import { PRIORITIES, type ActionItem, type Priority } from '../../../shared/model';
 import { rootCauses, type RootCause } from '../../../shared/whys';
 import { useDocument } from './documentStore';
-import { DateInput, TextArea } from './fields';
+import { fieldKeys } from '../../../shared/prompts';
+import { ProseField } from '../phrasing/ProseField';
+import { DateInput } from './fields';
 import { newId, todayUtc, uniqueKey, useEdit } from './useEdit';
 
 export function ActionItemsSection() {
@@ -74,7 +76,8 @@ const ActionItemRow = memo(function ActionItemRow({
     <li className={`action-item ${item.done ? 'action-done' : ''}`} aria-label={label}>
       <div className="action-head">
         <span className="action-id">{label}</span>
-        <TextArea
+        <ProseField
+          field={fieldKeys.actionItem(item.id, 'description')}
           aria-label={`${label} action`}
           value={item.description}
           placeholder="A specific change, e.g. the deploy pipeline fails when a migration exits non-zero"
@@ -152,7 +155,8 @@ const ActionItemRow = memo(function ActionItemRow({
         </label>
         <label className="wide">
           <span>Success criteria</span>
-          <TextArea
+          <ProseField
+            field={fieldKeys.actionItem(item.id, 'successCriteria')}
             value={item.successCriteria}
             placeholder="How anyone can verify it is done"
             onChange={(e) => update('successCriteria', { successCriteria: e.target.value })}

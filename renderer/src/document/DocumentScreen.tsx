@@ -14,6 +14,7 @@ import { TimelineSection } from './TimelineSection';
 import { WhysSection } from '../whys/WhysSection';
 import { HeaderForm } from './HeaderForm';
 import { SaveIndicator } from './SaveIndicator';
+import { PromptsPanel, usePromptCount } from '../phrasing/PromptsPanel';
 
 export interface DocumentScreenHandle {
   flush: () => Promise<void>;
@@ -51,7 +52,10 @@ export function DocumentScreen({
   });
   const [error, setError] = useState<string | null>(null);
   const [format, setFormat] = useState<ExportFormat>('postmortem');
-  const [previewOpen, setPreviewOpen] = useState(false);
+  // One side panel at a time: the export preview or the phrasing prompts.
+  const [panel, setPanel] = useState<'preview' | 'prompts' | null>(null);
+  const previewOpen = panel === 'preview';
+  const togglePanel = (which: 'preview' | 'prompts') => setPanel((open) => (open === which ? null : which));
 
   useEffect(() => {
     if (initialDoc) return;
@@ -118,9 +122,12 @@ export function DocumentScreen({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'p') {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'p' || key === 'k') {
         event.preventDefault();
-        setPreviewOpen((open) => !open);
+        const which = key === 'p' ? 'preview' : 'prompts';
+        setPanel((open) => (open === which ? null : which));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -165,20 +172,21 @@ export function DocumentScreen({
 
   return (
     <DocumentStoreContext.Provider value={loaded.store}>
-      <div className={`document-layout ${previewOpen ? 'with-preview' : ''}`}>
+      <div className={`document-layout ${panel ? 'with-preview' : ''}`}>
         <main className="document">
           <nav className="document-bar" aria-label="Document">
             <button type="button" onClick={() => void onClose()} aria-keyshortcuts="Control+Shift+L">
               ← Library
             </button>
             <SaveIndicator onRetry={() => void loaded.autosaver.flush()} />
+            <PromptsToggle open={panel === 'prompts'} onToggle={() => togglePanel('prompts')} />
           </nav>
           <ExportBar
             getDoc={() => loaded.store.getState().doc}
             format={format}
             onFormat={setFormat}
             previewOpen={previewOpen}
-            onTogglePreview={() => setPreviewOpen(!previewOpen)}
+            onTogglePreview={() => togglePanel('preview')}
           />
           {loaded.notice && (
             <p className="banner banner-warning" role="status">
@@ -207,6 +215,7 @@ export function DocumentScreen({
           <ActionItemsSection />
         </main>
         {previewOpen && <Preview format={format} />}
+        {panel === 'prompts' && <PromptsPanel onClose={() => setPanel(null)} />}
       </div>
     </DocumentStoreContext.Provider>
   );
@@ -231,6 +240,22 @@ function Preview({ format }: { format: ExportFormat }) {
         {markdown === null ? <p className="muted">Rendering…</p> : <MarkdownPreview markdown={markdown} />}
       </Suspense>
     </aside>
+  );
+}
+
+function PromptsToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const count = usePromptCount();
+  return (
+    <button
+      type="button"
+      className={`prompts-toggle ${count > 0 ? 'has-prompts' : ''}`}
+      aria-pressed={open}
+      aria-keyshortcuts="Control+Shift+K"
+      title="Phrasing prompts (Ctrl+Shift+K)"
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">⚑ </span>Prompts ({count})
+    </button>
   );
 }
 

@@ -2,7 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { addFactor, moveFactor, removeFactor, updateFactor } from '../../../shared/edits';
 import { rankName } from '../../../shared/labels';
 import { useDocument } from './documentStore';
-import { TextArea } from './fields';
+import { fieldKeys } from '../../../shared/prompts';
+import { ProseField } from '../phrasing/ProseField';
 import { newId, uniqueKey, useEdit } from './useEdit';
 
 /** Ranked contributing factors: reorder by drag, by Alt+Arrow keys, or with the arrow buttons. */
@@ -71,7 +72,8 @@ export function FactorsSection() {
                 ⠿
               </span>
               <span className={`rank ${factor.isRootCause ? 'rank-root' : ''}`}>{rankName(index)}</span>
-              <TextArea
+              <ProseField
+                field={fieldKeys.factor(factor.id)}
                 aria-label={`${rankName(index)} factor`}
                 value={factor.text}
                 placeholder="A condition in the system or process"

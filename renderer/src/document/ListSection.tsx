@@ -1,7 +1,8 @@
 import { useId, useRef } from 'react';
 import { insertListItem, removeListItem, updateListItem } from '../../../shared/edits';
 import { useDocument } from './documentStore';
-import { TextArea } from './fields';
+import { fieldKeys } from '../../../shared/prompts';
+import { ProseField } from '../phrasing/ProseField';
 import { uniqueKey, useEdit } from './useEdit';
 
 /** A bullet list: Enter adds the next item, Backspace in an empty item removes it. */
@@ -40,7 +41,8 @@ export function ListSection({
           {items.map((item, index) => (
             // Items have no ids; index keys are right here because edits never reorder them.
             <li key={index}>
-              <TextArea
+              <ProseField
+                field={fieldKeys.list(listKey, index)}
                 aria-label={`${title}, item ${index + 1}`}
                 value={item}
                 ref={(el) => {

@@ -17,7 +17,9 @@ import {
 import { formatHhMm, rowsFromPaste } from '../../../shared/time';
 import { MILESTONE_LABELS, timelineGaps } from '../../../shared/timeline';
 import { useDocument } from './documentStore';
-import { TextArea, TimeInput } from './fields';
+import { fieldKeys } from '../../../shared/prompts';
+import { ProseField } from '../phrasing/ProseField';
+import { TimeInput } from './fields';
 import { newId, uniqueKey, useEdit } from './useEdit';
 
 export function TimelineSection() {
@@ -172,7 +174,8 @@ const TimelineRow = memo(function TimelineRow({
         />
       </td>
       <td>
-        <TextArea
+        <ProseField
+          field={fieldKeys.timeline(event.id)}
           aria-label={`Event ${n}`}
           value={event.text}
           placeholder="What happened, or what was tried"

@@ -78,6 +78,11 @@ export function createDocumentStore(initial: Postmortem, now: () => number = Dat
 
 export type DocumentStore = StoreApi<DocumentState> & Pick<TemporalDocumentStore, 'temporal'>;
 
+/** Makes the next edit its own undo step even if it lands in the field just typed in. */
+export function endTypingBurst(store: TemporalDocumentStore): void {
+  burstBreakers.get(store)?.();
+}
+
 /** Undo/redo restore the document and must count as edits, so autosave writes them. */
 export function undo(store: TemporalDocumentStore): void {
   step(store, 'undo');

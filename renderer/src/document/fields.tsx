@@ -1,4 +1,4 @@
-import { useState, type ComponentProps, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { isRealDate } from '../../../shared/model';
 import { formatUtc, parseTimestamp } from '../../../shared/time';
 
@@ -58,11 +58,6 @@ export function DateInput({
       )}
     </>
   );
-}
-
-/** A textarea that grows with its content (CSS field-sizing) and keeps pasted text intact. */
-export function TextArea(props: ComponentProps<'textarea'>) {
-  return <textarea rows={1} {...props} className={`auto-grow ${props.className ?? ''}`} />;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { usePromptSettings } from '../phrasing/promptSettings';
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryListing, StorageNotice } from '../../../shared/api';
 import { displayTitle, duplicatePostmortem } from '../../../shared/documents';
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function LibraryScreen({ onOpen, onCreate, onImport }: Props) {
+  const { openSettings } = usePromptSettings();
   const platform = usePlatform();
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -91,6 +93,9 @@ export function LibraryScreen({ onOpen, onCreate, onImport }: Props) {
       <header className="library-header">
         <h1>Postmortem Studio</h1>
         <span className="header-actions">
+          <button type="button" onClick={openSettings}>
+            Phrasing settings…
+          </button>
           <button type="button" onClick={() => void onImport()} aria-keyshortcuts="I">
             Import markdown… <kbd>I</kbd>
           </button>

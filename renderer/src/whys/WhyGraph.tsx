@@ -30,6 +30,7 @@ import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { childrenOf } from '../../../shared/whys';
 import { useDocument, useDocumentStoreApi } from '../document/documentStore';
 import { newId, todayUtc, uniqueKey, useEdit } from '../document/useEdit';
+import { registerRevealer } from '../phrasing/revealField';
 import { WhyNodeView, type WhyFlowNode } from './WhyNodeView';
 import { WhyUiContext, type WhyUi, type WhyUiActions } from './whyUi';
 
@@ -193,6 +194,29 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
   }, [ui.selectedId, layout, flow]);
 
   const select = useCallback((id: string | null) => setUi((u) => ({ ...u, selectedId: id })), [setUi]);
+
+  // The Prompts panel asks for a why's field: open that node's editor, unfolding its branch.
+  useEffect(
+    () =>
+      registerRevealer((field) => {
+        const id = /^whys:([^:]+)/.exec(field)?.[1];
+        if (!id) return false;
+        const nodes = store.getState().doc.whys.nodes;
+        if (id !== SYMPTOM_NODE_ID && !nodes.some((n) => n.id === id)) return false;
+        const ancestors = new Set<string>([SYMPTOM_NODE_ID]);
+        for (let at = nodes.find((n) => n.id === id); at?.parentId; at = nodes.find((n) => n.id === at?.parentId))
+          ancestors.add(at.parentId);
+        setUi((u) => ({
+          ...u,
+          collapsed: new Set([...u.collapsed].filter((c) => !ancestors.has(c))),
+          selectedId: id,
+          editingId: id,
+        }));
+        wrapper.current?.scrollIntoView({ block: 'center' });
+        return true;
+      }),
+    [store, setUi],
+  );
 
   const actions = useMemo<WhyUiActions>(
     () => ({

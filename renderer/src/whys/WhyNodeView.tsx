@@ -1,6 +1,13 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { fieldKeys } from '../../../shared/prompts';
+import { ProseField, ProseText } from '../phrasing/ProseField';
 import { useWhyUi } from './whyUi';
+
+/** Focus moving into a phrasing prompt's card keeps the node editor open. */
+function inPromptCard(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.prompt-popover') !== null;
+}
 
 /** Serialisable node data: text and flags only, no callbacks. */
 export type WhyNodeData = {
@@ -40,13 +47,26 @@ export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<Why
         <>
           <span className="why-kicker">Initial symptom</span>
           <p className="why-question">
-            {data.question || <em className="muted">Double-click or press F2 to describe what went wrong</em>}
+            {data.question ? (
+              <ProseText field={fieldKeys.symptom()} text={data.question} />
+            ) : (
+              <em className="muted">Double-click or press F2 to describe what went wrong</em>
+            )}
           </p>
         </>
       ) : (
         <>
-          <p className="why-question">{data.question}</p>
-          <p className="why-answer">→ {data.answer || <em className="muted">no answer yet</em>}</p>
+          <p className="why-question">
+            <ProseText field={fieldKeys.why(id, 'question')} text={data.question} />
+          </p>
+          <p className="why-answer">
+            →{' '}
+            {data.answer ? (
+              <ProseText field={fieldKeys.why(id, 'answer')} text={data.answer} />
+            ) : (
+              <em className="muted">no answer yet</em>
+            )}
+          </p>
         </>
       )}
       {data.isRootCause && (
@@ -129,7 +149,8 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
   };
   if (symptom) {
     return (
-      <textarea
+      <ProseField
+        field={fieldKeys.symptom()}
         ref={questionRef}
         className="why-edit nodrag nowheel"
         aria-label="Initial symptom"
@@ -137,7 +158,9 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
         onChange={(e) => actions.editText(id, 'symptom', e.target.value)}
         onKeyDown={(e) => onKey(e, true)}
         onBlur={(e) =>
-          !e.currentTarget.parentElement?.contains(e.relatedTarget as globalThis.Node | null) && actions.stopEditing()
+          !e.currentTarget.closest('.why-node')?.contains(e.relatedTarget as globalThis.Node | null) &&
+          !inPromptCard(e.relatedTarget) &&
+          actions.stopEditing()
         }
       />
     );
@@ -145,11 +168,16 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
   return (
     <div
       className="why-editor nodrag nowheel"
-      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as globalThis.Node | null) && actions.stopEditing()}
+      onBlur={(e) =>
+        !e.currentTarget.contains(e.relatedTarget as globalThis.Node | null) &&
+        !inPromptCard(e.relatedTarget) &&
+        actions.stopEditing()
+      }
     >
       <label>
         <span>Why?</span>
-        <textarea
+        <ProseField
+          field={fieldKeys.why(id, 'question')}
           ref={questionRef}
           className="why-edit"
           value={data.question}
@@ -159,7 +187,8 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
       </label>
       <label>
         <span>Because</span>
-        <textarea
+        <ProseField
+          field={fieldKeys.why(id, 'answer')}
           ref={answerRef}
           className="why-edit"
           value={data.answer}

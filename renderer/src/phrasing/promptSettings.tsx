@@ -1,0 +1,70 @@
+/**
+ * The library's phrasing settings for the whole app, and the one cached linter built
+ * from them that every field and the Prompts panel share.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { PhrasingFinding } from '../../../shared/phrasing';
+import { DEFAULT_PROMPT_SETTINGS, lintOptionsFrom, type PromptSettings } from '../../../shared/promptSettings';
+import { createPromptLinter } from '../../../shared/prompts';
+import { usePlatform } from '../app/platformContext';
+import { PromptSettingsDialog } from './PromptSettingsDialog';
+
+export interface PromptSettingsValue {
+  settings: PromptSettings;
+  lint: (text: string) => readonly PhrasingFinding[];
+  /** Applies at once and saves; rejects with a sentence if saving failed. */
+  save: (settings: PromptSettings) => Promise<void>;
+  /** Why the saved settings could not be read, if they could not. */
+  loadError: string | null;
+  openSettings: () => void;
+}
+
+const PromptSettingsContext = createContext<PromptSettingsValue | null>(null);
+
+export function PromptSettingsProvider({ children }: { children: ReactNode }) {
+  const platform = usePlatform();
+  const [settings, setSettings] = useState<PromptSettings>(DEFAULT_PROMPT_SETTINGS);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    platform.loadPromptSettings().then(
+      (loaded) => current && setSettings(loaded),
+      (error: unknown) =>
+        current &&
+        setLoadError(
+          `Your phrasing settings could not be read (${error instanceof Error ? error.message : String(error)}); the defaults are in use.`,
+        ),
+    );
+    return () => {
+      current = false;
+    };
+  }, [platform]);
+
+  const save = useCallback(
+    async (next: PromptSettings) => {
+      setSettings(next);
+      await platform.savePromptSettings(next);
+    },
+    [platform],
+  );
+  const lint = useMemo(() => createPromptLinter(lintOptionsFrom(settings)), [settings]);
+  const openSettings = useCallback(() => setDialogOpen(true), []);
+  const value = useMemo(
+    () => ({ settings, lint, save, loadError, openSettings }),
+    [settings, lint, save, loadError, openSettings],
+  );
+  return (
+    <PromptSettingsContext.Provider value={value}>
+      {children}
+      {dialogOpen && <PromptSettingsDialog settings={settings} onSave={save} onClose={() => setDialogOpen(false)} />}
+    </PromptSettingsContext.Provider>
+  );
+}
+
+export function usePromptSettings(): PromptSettingsValue {
+  const value = useContext(PromptSettingsContext);
+  if (!value) throw new Error('usePromptSettings must be used inside <PromptSettingsProvider>.');
+  return value;
+}
