@@ -4,7 +4,7 @@
  * thinking, root causes nobody acts on, and action items that address no root cause.
  */
 import { formatActionItemId } from './actionItems';
-import { lintPhrasing } from './phrasing';
+import { lintPhrasing, type PhrasingCategory, type PhrasingFinding } from './phrasing';
 import type { Postmortem, WhyNode } from './model';
 import { causalPaths, childrenOf } from './whys';
 
@@ -23,22 +23,13 @@ export interface Pitfall {
   actionItemId: string | null;
 }
 
-/**
- * Answers that blame a person or "human error". A small built-in list; the phrasing
- * linter can be passed in to replace it (see detectPitfalls' `isBlameful`).
- */
-const BLAME_PHRASES =
-  /\b(human error|operator error|user error|pilot error|carelessness|careless|negligen\w*|mistake by|(engineer|developer|operator|admin|someone|somebody|he|she|they)\s+(didn'?t|did not|forgot|failed to|neglected|ignored|missed|should have))\b/i;
-/** A capitalised name followed by a failing act ("Dana forgot to ..."). */
-const NAMED_PERSON_FAILED = /\b[A-Z][a-z]+\s+(didn'?t|did not|forgot|failed to|neglected|ignored|missed|should have)\b/;
 /** Phrasing categories that, in an answer, mean the chain ended at a person. */
-const BLAME_CATEGORIES = new Set(['human-error', 'person-failed', 'character', 'interpretation']);
-const BLAME = {
-  test: (text: string) =>
-    BLAME_PHRASES.test(text) ||
-    NAMED_PERSON_FAILED.test(text) ||
-    lintPhrasing(text).some((f) => BLAME_CATEGORIES.has(f.category)),
-};
+const BLAME_CATEGORIES: ReadonlySet<PhrasingCategory> = new Set([
+  'human-error',
+  'person-failed',
+  'character',
+  'interpretation',
+]);
 
 /** An event (something that happened) rather than a condition of the system or process. */
 const EVENT_ANSWER =
@@ -48,8 +39,10 @@ const CONDITION_WORDS =
 
 export function detectPitfalls(
   doc: Pick<Postmortem, 'whys' | 'contributingFactors' | 'actionItems'>,
-  isBlameful: (text: string) => boolean = (t) => BLAME.test(t),
+  /** The phrasing linter to judge answers with: pass the app's, so the team's settings apply. */
+  lint: (text: string) => readonly PhrasingFinding[] = lintPhrasing,
 ): Pitfall[] {
+  const isBlameful = (text: string) => lint(text).some((f) => BLAME_CATEGORIES.has(f.category));
   const nodes = doc.whys.nodes;
   const pitfalls: Pitfall[] = [];
   const prompt = (

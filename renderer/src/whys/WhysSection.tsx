@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { chainTo } from '../../../shared/whyGraph';
 import { SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { detectPitfalls } from '../../../shared/whyPitfalls';
+import { usePromptSettings } from '../phrasing/promptSettings';
 import { usePlatform } from '../app/platformContext';
 import { useDocument } from '../document/documentStore';
 import { WhyGraph } from './WhyGraph';
@@ -38,9 +39,10 @@ export function WhysSection() {
   const [message, setMessage] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const setUi = useCallback((update: (ui: WhyUi) => WhyUi) => setUiState(update), []);
+  const { lint } = usePromptSettings();
   const pitfalls = useMemo(
-    () => detectPitfalls({ whys, contributingFactors: factors, actionItems }),
-    [whys, factors, actionItems],
+    () => detectPitfalls({ whys, contributingFactors: factors, actionItems }, lint),
+    [whys, factors, actionItems, lint],
   );
   const chain = ui.selectedId && ui.selectedId !== SYMPTOM_NODE_ID ? chainTo(whys, ui.selectedId) : [];
 

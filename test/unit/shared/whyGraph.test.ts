@@ -12,6 +12,7 @@ import {
   setSymptom,
   updateWhy,
 } from '../../../shared/whyGraph';
+import { createPromptLinter } from '../../../shared/prompts';
 import { detectPitfalls } from '../../../shared/whyPitfalls';
 import { causalPaths, childrenOf } from '../../../shared/whys';
 import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
@@ -89,7 +90,16 @@ describe('pitfall prompts', () => {
     expect(kinds(updateWhy(tree(), 'w3', { answer: 'Human error' }))).toContain('blame:w3');
     expect(kinds(updateWhy(tree(), 'w3', { answer: "The engineer didn't check the migration" }))).toContain('blame:w3');
     expect(kinds(updateWhy(tree(), 'w3', { answer: 'Dana forgot to run the check' }))).toContain('blame:w3');
+    for (const answer of ['Operator error on the primary', 'Someone ignored the disk alert', 'The DBA was careless'])
+      expect(kinds(updateWhy(tree(), 'w3', { answer }))).toContain('blame:w3');
+    for (const answer of ['The job failed to connect to the replica', 'The on-call engineer was paged'])
+      expect(kinds(updateWhy(tree(), 'w3', { answer }))).not.toContain('blame:w3');
     expect(kinds(tree()).filter((k) => k.startsWith('blame'))).toEqual([]);
+    // The team's settings apply here too: with the kind turned off, it is not prompted on.
+    const withoutHumanError = createPromptLinter({ disabledCategories: ['human-error'] });
+    expect(
+      detectPitfalls(updateWhy(tree(), 'w3', { answer: 'Human error' }), withoutHumanError).map((p) => p.kind),
+    ).not.toContain('blame');
   });
 
   it('single-path thinking', () => {
