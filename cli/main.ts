@@ -11,6 +11,8 @@ import { importPostmortem, type ImportWarning } from '../shared/markdown/importT
 import { migrateDocument } from '../shared/migrations';
 import type { Postmortem } from '../shared/model';
 import { formatFinding, lintMarkdown, lintText, type Finding } from '../shared/lint';
+import type { PhrasingOptions } from '../shared/phrasing';
+import { lintOptionsFrom, parsePromptSettingsFile } from '../shared/promptSettings';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -33,10 +35,11 @@ Commands:
   import <file.md> [-o doc.json]
       Read a markdown postmortem into the app's JSON format (stdout unless -o);
       what could not be mapped is reported on stderr.
-  lint <file...|-> [--json]
-      Check text or markdown for action items that will be forgotten (no owner,
-      no due date, no success criteria, vague wording, not tracked).
-      Exit 1 when there are findings, 0 when clean.
+  lint <file...|-> [--json] [--settings phrasing-settings.json]
+      Check text or markdown for blameful phrasing (with reframes) and for action
+      items that will be forgotten (no owner, no due date, no success criteria,
+      vague wording, not tracked). --settings applies a team's phrasing settings
+      exported from the app. Exit 1 when there are findings, 0 when clean.
   validate <doc.json>
       Check a postmortem JSON file against the schema, with readable errors.
 
@@ -148,19 +151,25 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 async function lintCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = options(args, { json: { type: 'boolean' } });
+  const { values, positionals } = options(args, { json: { type: 'boolean' }, settings: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('name at least one file, or - for standard input');
+  let phrasing: PhrasingOptions = {};
+  if (values.settings !== undefined) {
+    const parsed = parsePromptSettingsFile(await io.readFile(values.settings));
+    if (!parsed.ok) throw new InputError(`${values.settings}: ${parsed.error}`);
+    phrasing = lintOptionsFrom(parsed.value);
+  }
   const findings: Finding[] = [];
   for (const path of positionals) {
     const content = path === '-' ? await io.readStdin() : await io.readFile(path);
     const name = path === '-' ? '<stdin>' : path;
     if (/\.json$/i.test(path)) {
       const doc = parseDocumentJson(content, path);
-      findings.push(...lintMarkdown(name, exportPostmortem(doc)));
+      findings.push(...lintMarkdown(name, exportPostmortem(doc), phrasing));
     } else if (/\.(md|markdown)$/i.test(path) || (path === '-' && /^#\s|\n\|/.test(content))) {
-      findings.push(...lintMarkdown(name, content));
+      findings.push(...lintMarkdown(name, content, phrasing));
     } else {
-      findings.push(...lintText(name, content));
+      findings.push(...lintText(name, content, phrasing));
     }
   }
   if (values.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);

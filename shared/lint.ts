@@ -4,7 +4,7 @@
  */
 import { actionItemIssues, findVagueWording, formatActionItemId } from './actionItems';
 import { importPostmortem } from './markdown/importTemplate';
-import { lintPhrasing, PHRASING_CATEGORIES } from './phrasing';
+import { lintPhrasing, PHRASING_CATEGORIES, type PhrasingOptions } from './phrasing';
 
 export interface Finding {
   file: string;
@@ -35,8 +35,8 @@ function position(text: string, offset: number): { line: number; column: number 
 }
 
 /** Blameful phrasing anywhere in the text, located by line and column. */
-export function lintPhrasingIn(file: string, text: string): Finding[] {
-  return lintPhrasing(text).map((f) => {
+export function lintPhrasingIn(file: string, text: string, options: PhrasingOptions = {}): Finding[] {
+  return lintPhrasing(text, options).map((f) => {
     const start = position(text, f.start);
     const end = position(text, f.end);
     return {
@@ -54,8 +54,8 @@ export function lintPhrasingIn(file: string, text: string): Finding[] {
   });
 }
 
-export function lintMarkdown(file: string, markdown: string): Finding[] {
-  return [...actionItemFindings(file, markdown), ...lintPhrasingIn(file, markdown)].sort(
+export function lintMarkdown(file: string, markdown: string, options: PhrasingOptions = {}): Finding[] {
+  return [...actionItemFindings(file, markdown), ...lintPhrasingIn(file, markdown, options)].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );
 }
@@ -91,8 +91,8 @@ function actionItemFindings(file: string, markdown: string): Finding[] {
 }
 
 /** Plain text (one sentence per line works well): the phrasing rules, vague actions included. */
-export function lintText(file: string, text: string): Finding[] {
-  return lintPhrasingIn(file, text);
+export function lintText(file: string, text: string, options: PhrasingOptions = {}): Finding[] {
+  return lintPhrasingIn(file, text, options);
 }
 
 export function formatFinding(f: Finding): string {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
 import { nodeIo } from '../../../cli/nodeIo';
 import { exportPostmortem } from '../../../shared/markdown/export';
+import { promptSettingsFile } from '../../../shared/promptSettings';
 import { fullPostmortem } from '../../fixtures/documents';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-cli-'));
@@ -85,6 +86,29 @@ describe('postmortem CLI', () => {
     const txt = await run('lint', file('notes.txt', 'We will be more careful next time.\nAll good.'));
     expect(txt.code).toBe(1);
     expect(txt.stdout).toContain('notes.txt:1:9');
+  });
+
+  it("lint applies a team's phrasing settings file, and refuses one that is not", async () => {
+    const notes = file('retro.txt', 'In hindsight the alert was noisy.\nSam did a cowboy deploy.');
+    const plain = await run('lint', notes);
+    expect(plain.stdout).toContain('retro.txt:1:1  hindsight');
+    expect(plain.stdout).not.toContain('cowboy');
+    const settings = file(
+      'team.json',
+      promptSettingsFile({
+        disabledCategories: ['hindsight'],
+        customRules: [
+          { id: 'r1', phrase: 'cowboy deploy', reframe: 'deploy outside the pipeline', category: 'character' },
+        ],
+      }),
+    );
+    const team = await run('lint', '--settings', settings, notes);
+    expect(team.code).toBe(1);
+    expect(team.stdout).not.toContain('hindsight');
+    expect(team.stdout).toContain('retro.txt:2:11  character');
+    expect(team.stdout).toContain('-> deploy outside the pipeline');
+    const wrong = await run('lint', '--settings', docJson, notes);
+    expect(wrong).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a phrasing-settings file/) });
   });
 
   it('validate explains what is wrong with an invalid document', async () => {
