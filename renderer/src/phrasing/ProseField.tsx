@@ -108,9 +108,10 @@ export function ProseField({
     whileElementsMounted: autoUpdate,
   });
 
-  const hoveredNow = hovered && findings.includes(hovered) ? hovered : null;
+  // Findings are the linter's cached objects, so one still in the list is still true of the text.
+  const current = (f: PhrasingFinding | null) => (f && findings.includes(f) ? f : null);
   const atCaret = focused && caret !== null ? findingAtCaret(value, findings, caret) : undefined;
-  const active = dismissing ?? hoveredNow ?? atCaret ?? null;
+  const active = current(dismissing) ?? current(hovered) ?? atCaret ?? null;
 
   useEffect(() => () => window.clearTimeout(hoverTimer.current), []);
 
@@ -147,6 +148,7 @@ export function ProseField({
 
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const digit = /^Digit([1-3])$/.exec(event.code);
+    if (event.nativeEvent.isComposing) return onKeyDown?.(event);
     if (active && event.altKey && !event.ctrlKey && !event.metaKey && digit) {
       event.preventDefault();
       event.stopPropagation();
@@ -259,7 +261,7 @@ export function ProseField({
           >
             <PromptCard
               finding={active}
-              dismissing={dismissing === active}
+              dismissing={current(dismissing) === active}
               onApply={(index) => apply(active, index)}
               onDismiss={(reason) => dismiss(active, reason)}
               onStartDismiss={() => setDismissing(active)}
