@@ -148,4 +148,9 @@ export default tseslint.config(
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // Packaging config: CommonJS, as electron-builder loads it.
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
 );

@@ -11,6 +11,7 @@ import type { AppCommand } from '../shared/api';
 import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/ipc';
 import { registerDocumentHandlers } from './ipc/documents';
 import { registerFileHandlers } from './ipc/files';
+import { openExternalLink, shownAddress } from './externalLinks';
 import { buildMenuTemplate } from './menu';
 import {
   CONTENT_SECURITY_POLICY,
@@ -61,14 +62,28 @@ function createWindow(storage: DocumentStorage): BrowserWindow {
   if (state.fullScreen) win.setFullScreen(true);
   win.once('ready-to-show', () => win.show());
 
+  const links = {
+    confirm: async (url: string) =>
+      (
+        await dialog.showMessageBox(win, {
+          type: 'question',
+          buttons: ['Open in browser', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          message: 'Open this link in your web browser?',
+          detail: shownAddress(url),
+        })
+      ).response === 0,
+    open: (url: string) => shell.openExternal(url),
+  };
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (decideWindowOpen(url).openExternally) void shell.openExternal(url);
+    if (decideWindowOpen(url).openExternally) void openExternalLink(url, links);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
     const decision = decideNavigation(url, isTrustedSender);
     if (!decision.allow) event.preventDefault();
-    if (decision.openExternally) void shell.openExternal(url);
+    if (decision.openExternally) void openExternalLink(url, links);
   });
 
   let flushed = false;
