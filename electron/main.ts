@@ -14,6 +14,7 @@ import { registerFileHandlers } from './ipc/files';
 import { openExternalLink, shownAddress } from './externalLinks';
 import { buildMenuTemplate } from './menu';
 import {
+  allowPermission,
   CONTENT_SECURITY_POLICY,
   createTrustedSenderCheck,
   decideNavigation,
@@ -144,7 +145,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     // Only clipboard writes (Copy as markdown) are allowed; every other permission is refused.
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-      callback(permission === 'clipboard-sanitized-write'),
+      callback(allowPermission(permission)),
     );
 
     const storage = createStorage();

@@ -61,6 +61,14 @@ export function decideNavigation(
   return { allow: false, openExternally: isExternalWebUrl(url) };
 }
 
+/**
+ * Site permissions the page may have: only writing to the clipboard (Copy as markdown).
+ * Camera, microphone, notifications, geolocation, MIDI, HID, serial and the rest are refused.
+ */
+export function allowPermission(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}
+
 export function isExternalWebUrl(url: string): boolean {
   try {
     const parsed = new URL(url);

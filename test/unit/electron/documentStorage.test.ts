@@ -5,6 +5,7 @@ import { createPostmortem, updateHeader } from '../../../shared/documents';
 import { fullPostmortem } from '../../fixtures/documents';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile';
 import { tempStorage } from './storageHarness';
+import { recordReliability } from '../../reliability';
 
 const now = '2026-03-18T10:00:00.000Z';
 
@@ -100,6 +101,7 @@ describe('DocumentStorage on conf', () => {
       expect(aside).toBeDefined();
       expect(fs.readFileSync(path.join(root, 'postmortems', aside ?? ''))).toEqual(damagedBytes);
       expect(open().load('pm-a').doc).toEqual(good);
+      recordReliability('corrupt-recovered', 1, name);
     });
   }
 

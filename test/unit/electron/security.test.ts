@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from '../../../electron/menu';
 import {
+  allowPermission,
   CONTENT_SECURITY_POLICY,
   createTrustedSenderCheck,
   decideNavigation,
@@ -119,5 +120,29 @@ describe('window state', () => {
   it('falls back to defaults for missing or damaged state', () => {
     expect(restoreWindowState(undefined, screen).bounds).toEqual(DEFAULT_BOUNDS);
     expect(restoreWindowState({ x: 'a' }, screen).bounds).toEqual(DEFAULT_BOUNDS);
+  });
+});
+
+describe('site permissions', () => {
+  it('grants only clipboard writing and refuses every device, sensor and notification', () => {
+    expect(allowPermission('clipboard-sanitized-write')).toBe(true);
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'midiSysex',
+      'pointerLock',
+      'fullscreen',
+      'openExternal',
+      'clipboard-read',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'unknown',
+      '',
+    ])
+      expect(allowPermission(permission)).toBe(false);
   });
 });
