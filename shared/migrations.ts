@@ -14,7 +14,39 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: (doc) => ({ ...doc, extraSections: [] }),
   // 3: dismissed phrasing prompts are saved with the document.
   2: (doc) => ({ ...doc, promptDismissals: [] }),
+  // 4: the meeting record keeps timer state (intervals, extensions), goals and private notes.
+  3: (doc) => ({ ...doc, meeting: migrateMeeting(doc['meeting']) }),
 };
+
+/** A version-3 meeting record (name, minutes, start, end per phase) with the new fields filled in. */
+function migrateMeeting(meeting: unknown): unknown {
+  if (!isRecord(meeting)) return meeting ?? null;
+  const phases = Array.isArray(meeting['phases']) ? meeting['phases'] : [];
+  const toSeconds = (from: unknown, to: unknown) =>
+    typeof from === 'string' && typeof to === 'string' ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) || 0 : 0;
+  const started = phases.filter((p) => isRecord(p) && typeof p['startedAt'] === 'string');
+  return {
+    agendaName: meeting['agendaName'],
+    phases: phases.map((p) =>
+      isRecord(p)
+        ? {
+            ...p,
+            goal: '',
+            section: 'context',
+            extraMinutes: 0,
+            spentSeconds: toSeconds(p['startedAt'], p['endedAt']),
+            runningSince: null,
+          }
+        : p,
+    ),
+    currentPhase: Math.max(0, started.length - 1),
+    startedAt: (started[0] as Record<string, unknown> | undefined)?.['startedAt'] ?? null,
+    endedAt: started.length > 0 ? ((started[started.length - 1] as Record<string, unknown>)['endedAt'] ?? null) : null,
+    privateNotes: '',
+    readyForReview: false,
+    muted: false,
+  };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

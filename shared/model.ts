@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bump when the stored shape changes, and add a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Longest text we accept in any one field: generous for pastes, bounded for disk. */
 export const MAX_FIELD_LENGTH = 200_000;
@@ -95,11 +95,43 @@ export const actionItemSchema = z.object({
   doneAt: isoDate,
 });
 
+/** Where the editor goes when a meeting phase starts. */
+export const AGENDA_SECTIONS = ['context', 'timeline', 'whys', 'actionItems', 'wrapUp'] as const;
+
+/**
+ * One phase of a meeting as it ran. Time is kept as closed intervals (`spentSeconds`)
+ * plus the moment the open one began (`runningSince`), never as a counter of ticks, so
+ * a reload, a sleeping laptop or a throttled window cannot make it drift.
+ */
 export const meetingPhaseRecordSchema = z.object({
   name: text,
-  plannedMinutes: z.number().min(0),
+  plannedMinutes: z.number().min(0).max(24 * 60),
+  /** One line on what the phase is for, shown to the room. */
+  goal: text,
+  section: z.enum(AGENDA_SECTIONS),
+  /** First time the phase was started, and the last time it was left. */
   startedAt: isoTimestamp.nullable(),
   endedAt: isoTimestamp.nullable(),
+  /** Minutes added during the meeting (+5 min). */
+  extraMinutes: z.number().min(0).max(24 * 60),
+  /** Running time in closed intervals, in seconds. */
+  spentSeconds: z.number().min(0),
+  /** When the phase's current running interval began; null when paused or not current. */
+  runningSince: isoTimestamp.nullable(),
+});
+
+export const meetingRecordSchema = z.object({
+  agendaName: text,
+  phases: z.array(meetingPhaseRecordSchema).max(50),
+  /** Index of the phase the meeting is in (or was last in). */
+  currentPhase: z.number().int().min(0),
+  startedAt: isoTimestamp.nullable(),
+  endedAt: isoTimestamp.nullable(),
+  /** The facilitator's own notes: shown only in the console, never to the room or in exports. */
+  privateNotes: text,
+  /** Wrap-up: the room decided the document is ready for final review. */
+  readyForReview: z.boolean(),
+  muted: z.boolean(),
 });
 
 export const extraSectionSchema = z.object({ heading: text, markdown: text });
@@ -139,7 +171,7 @@ export const postmortemSchema = z.object({
   wentWell: z.array(text),
   wentPoorly: z.array(text),
   actionItems: z.array(actionItemSchema),
-  meeting: z.object({ agendaName: text, phases: z.array(meetingPhaseRecordSchema) }).nullable(),
+  meeting: meetingRecordSchema.nullable(),
   /** Sections an import could not map to the template, kept verbatim as markdown. */
   extraSections: z.array(extraSectionSchema),
   /** Phrasing prompts dismissed with a reason; not part of the markdown. */
@@ -153,6 +185,9 @@ export type WhyNode = z.infer<typeof whyNodeSchema>;
 export type ContributingFactor = z.infer<typeof contributingFactorSchema>;
 export type ExtraSection = z.infer<typeof extraSectionSchema>;
 export type PromptDismissal = z.infer<typeof promptDismissalSchema>;
+export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+export type MeetingPhaseRecord = z.infer<typeof meetingPhaseRecordSchema>;
+export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
 export type Impact = z.infer<typeof impactSchema>;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export type Milestone = (typeof MILESTONES)[number];

@@ -83,12 +83,37 @@ describe('migrations from every past schemaVersion', () => {
     expect(v1.schemaVersion).toBe(1); // the original object is untouched
   });
 
+  it('upgrades a version-3 file: the meeting record gains timer state computed from its times', async () => {
+    const { default: v3 } = await import('../../fixtures/schema/v3.json');
+    const result = migrateDocument(v3);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.promptDismissals).toEqual(v3.promptDismissals);
+    expect(result.value.meeting).toMatchObject({
+      agendaName: 'Postmortem meeting (60 min)',
+      currentPhase: 1,
+      startedAt: '2026-03-20T14:00:00.000Z',
+      endedAt: '2026-03-20T14:20:00.000Z',
+      privateNotes: '',
+    });
+    expect(result.value.meeting?.phases.map((p) => [p.name, p.spentSeconds, p.runningSince])).toEqual([
+      ['Context setting', 360, null],
+      ['Timeline walkthrough', 840, null],
+      ['Root cause analysis', 0, null],
+    ]);
+    expect(v3.meeting.phases[0]).not.toHaveProperty('spentSeconds');
+  });
+
   it('upgrades a version-2 file: adds the dismissed-prompts list, keeps kept sections', async () => {
     const { default: v2 } = await import('../../fixtures/schema/v2.json');
     const result = migrateDocument(v2);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value).toMatchObject({ schemaVersion: 3, title: 'Version 2 document', promptDismissals: [] });
+      expect(result.value).toMatchObject({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        title: 'Version 2 document',
+        promptDismissals: [],
+      });
       expect(result.value.extraSections).toEqual(v2.extraSections);
       expect(result.value.whys).toEqual(v2.whys);
     }
