@@ -62,11 +62,12 @@ export function decideNavigation(
 }
 
 /**
- * Site permissions the page may have: only writing to the clipboard (Copy as markdown).
- * Camera, microphone, notifications, geolocation, MIDI, HID, serial and the rest are refused.
+ * Site permissions the page may have: writing to the clipboard (Copy as markdown) and
+ * going full screen (presenting a meeting). Camera, microphone, notifications,
+ * geolocation, MIDI, HID, serial and the rest are refused.
  */
 export function allowPermission(permission: string): boolean {
-  return permission === 'clipboard-sanitized-write';
+  return permission === 'clipboard-sanitized-write' || permission === 'fullscreen';
 }
 
 export function isExternalWebUrl(url: string): boolean {

@@ -23,7 +23,9 @@ function migrateMeeting(meeting: unknown): unknown {
   if (!isRecord(meeting)) return meeting ?? null;
   const phases = Array.isArray(meeting['phases']) ? meeting['phases'] : [];
   const toSeconds = (from: unknown, to: unknown) =>
-    typeof from === 'string' && typeof to === 'string' ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) || 0 : 0;
+    typeof from === 'string' && typeof to === 'string'
+      ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) || 0
+      : 0;
   const started = phases.filter((p) => isRecord(p) && typeof p['startedAt'] === 'string');
   return {
     agendaName: meeting['agendaName'],

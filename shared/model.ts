@@ -105,7 +105,10 @@ export const AGENDA_SECTIONS = ['context', 'timeline', 'whys', 'actionItems', 'w
  */
 export const meetingPhaseRecordSchema = z.object({
   name: text,
-  plannedMinutes: z.number().min(0).max(24 * 60),
+  plannedMinutes: z
+    .number()
+    .min(0)
+    .max(24 * 60),
   /** One line on what the phase is for, shown to the room. */
   goal: text,
   section: z.enum(AGENDA_SECTIONS),
@@ -113,7 +116,10 @@ export const meetingPhaseRecordSchema = z.object({
   startedAt: isoTimestamp.nullable(),
   endedAt: isoTimestamp.nullable(),
   /** Minutes added during the meeting (+5 min). */
-  extraMinutes: z.number().min(0).max(24 * 60),
+  extraMinutes: z
+    .number()
+    .min(0)
+    .max(24 * 60),
   /** Running time in closed intervals, in seconds. */
   spentSeconds: z.number().min(0),
   /** When the phase's current running interval began; null when paused or not current. */

@@ -99,9 +99,25 @@ function step(store: TemporalDocumentStore, direction: 'undo' | 'redo'): void {
   const after = store.getState().doc;
   if (after !== before) {
     history.pause();
-    store.setState({ revision: store.getState().revision + 1, save: { kind: 'pending' } });
+    // The meeting timer is not undoable: whatever step is restored, the clock stays as it is now.
+    const doc = after.meeting === before.meeting ? after : { ...after, meeting: before.meeting };
+    store.setState({ doc, revision: store.getState().revision + 1, save: { kind: 'pending' } });
     history.resume();
   }
+}
+
+/**
+ * Applies a change that is saved but kept out of undo (the meeting timer, like a
+ * selection, is not something people expect Ctrl+Z to rewind).
+ */
+export function editWithoutUndo(store: TemporalDocumentStore, recipe: (doc: Postmortem) => Postmortem): void {
+  const before = store.getState().doc;
+  const next = recipe(before);
+  if (next === before) return;
+  const history = store.temporal.getState();
+  history.pause();
+  store.setState({ doc: next, revision: store.getState().revision + 1, save: { kind: 'pending' } });
+  history.resume();
 }
 
 export const DocumentStoreContext = createContext<TemporalDocumentStore | null>(null);

@@ -32,6 +32,7 @@ import {
 import { dismissPrompt, findDismissal } from '../../../shared/prompts';
 import { endTypingBurst, useDocument, useDocumentStoreApi } from '../document/documentStore';
 import { uniqueKey, useEdit } from '../document/useEdit';
+import { usePresenting } from '../meeting/presenting';
 import { DismissForm } from './DismissForm';
 import { usePromptSettings } from './promptSettings';
 
@@ -42,6 +43,8 @@ type ProseFieldProps = Omit<ComponentProps<'textarea'>, 'value' | 'ref'> & {
   ref?: Ref<HTMLTextAreaElement>;
 };
 
+const NO_FINDINGS: readonly PhrasingFinding[] = [];
+
 /** How long the card stays after the pointer leaves, so it can be reached. */
 const HOVER_GRACE_MS = 300;
 
@@ -49,11 +52,14 @@ const HOVER_GRACE_MS = 300;
 export function useFieldFindings(field: string, text: string): readonly PhrasingFinding[] {
   const { lint } = usePromptSettings();
   const dismissals = useDocument((s) => s.doc.promptDismissals);
+  // Prompts are the facilitator's, not the room's: none while presenting.
+  const presenting = usePresenting();
   return useMemo(() => {
+    if (presenting) return NO_FINDINGS;
     const all = lint(text);
     if (all.length === 0 || dismissals.length === 0) return all;
     return all.filter((f) => !findDismissal(dismissals, field, text, f));
-  }, [lint, text, dismissals, field]);
+  }, [lint, text, dismissals, field, presenting]);
 }
 
 /** The finding in the sentence the caret is in (or just after). */

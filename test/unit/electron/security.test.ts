@@ -124,8 +124,9 @@ describe('window state', () => {
 });
 
 describe('site permissions', () => {
-  it('grants only clipboard writing and refuses every device, sensor and notification', () => {
+  it('grants only clipboard writing and full screen, and refuses every device, sensor and notification', () => {
     expect(allowPermission('clipboard-sanitized-write')).toBe(true);
+    expect(allowPermission('fullscreen')).toBe(true);
     for (const permission of [
       'media',
       'geolocation',
@@ -133,7 +134,6 @@ describe('site permissions', () => {
       'midi',
       'midiSysex',
       'pointerLock',
-      'fullscreen',
       'openExternal',
       'clipboard-read',
       'display-capture',

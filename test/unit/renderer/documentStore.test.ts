@@ -2,8 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '../../../shared/documents';
 import type { Postmortem } from '../../../shared/model';
 import { Autosaver, AUTOSAVE_DELAY_MS } from '../../../renderer/src/document/autosave';
+import { BUILT_IN_AGENDAS } from '../../../shared/agenda';
+import { newMeeting, nextPhase, startMeeting } from '../../../shared/meetingTimer';
 import {
   createDocumentStore,
+  editWithoutUndo,
   redo,
   TYPING_BURST_MS,
   undo,
@@ -29,6 +32,29 @@ describe('document store undo', () => {
     redo(store);
     redo(store);
     expect(store.getState().doc).toMatchObject({ title: 'DB outage', severity: 'SEV-1' });
+  });
+
+  it('keeps the meeting timer out of undo: undoing an edit never rewinds the clock', () => {
+    let clock = 0;
+    const store = createDocumentStore(blank(), () => clock);
+    store.getState().editHeader({ title: 'Before the meeting' });
+    clock += TYPING_BURST_MS + 1;
+    const meeting = startMeeting(newMeeting(BUILT_IN_AGENDAS[0]!), new Date('2026-03-20T14:00:00Z'));
+    editWithoutUndo(store, (doc) => ({ ...doc, meeting }));
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().editHeader({ title: 'During the meeting' });
+    const later = nextPhase(meeting, new Date('2026-03-20T14:05:00Z'));
+    editWithoutUndo(store, (doc) => ({ ...doc, meeting: later }));
+
+    undo(store);
+    expect(store.getState().doc.title).toBe('Before the meeting');
+    expect(store.getState().doc.meeting).toBe(later);
+    undo(store);
+    expect(store.getState().doc.title).toBe('');
+    expect(store.getState().doc.meeting).toBe(later);
+    redo(store);
+    expect(store.getState().doc.meeting).toBe(later);
+    expect(store.getState().revision).toBeGreaterThan(0);
   });
 
   it('does not record save-state changes as edits', () => {
