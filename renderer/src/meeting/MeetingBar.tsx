@@ -35,9 +35,12 @@ export function goToSection(section: AgendaSection): void {
   document.getElementById(SECTION_ELEMENT_IDS[section])?.scrollIntoView({ block: 'start' });
 }
 
-/** Keys a meeting listens for when no field or control has them. */
+/**
+ * Keys a meeting listens for when no field or control has them. (Not judged by
+ * defaultPrevented: React Flow claims Space on the whole document for panning.)
+ */
 function isFreeKey(event: KeyboardEvent): boolean {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return false;
   const target = event.target;
   if (!(target instanceof Element)) return true;
   return !target.closest(
@@ -187,7 +190,7 @@ function RunningMeeting({
       <div className="meeting-phase">
         <span className="meeting-step">
           Phase {view.phaseIndex + 1} of {meeting.phases.length}
-          {paused && <strong className="meeting-paused"> · ⏸ Paused</strong>}
+          {paused && <strong className="meeting-paused"> · Paused</strong>}
         </span>
         <strong className="meeting-phase-name">{phase?.name}</strong>
         <span className="meeting-goal">{phase?.goal}</span>
@@ -220,7 +223,7 @@ function RunningMeeting({
           ◀ Previous <kbd>P</kbd>
         </button>
         <button type="button" onClick={actions.togglePause} aria-keyshortcuts="Space">
-          {paused ? '▶ Resume' : '⏸ Pause'} <kbd>Space</kbd>
+          {paused ? 'Resume' : 'Pause'} <kbd>Space</kbd>
         </button>
         <button
           type="button"
@@ -234,7 +237,7 @@ function RunningMeeting({
           +5 min <kbd>E</kbd>
         </button>
         <button type="button" onClick={() => actions.update({ muted: !meeting.muted })} aria-pressed={meeting.muted}>
-          {meeting.muted ? '🔇 Chime off' : '🔔 Chime on'}
+          {meeting.muted ? 'Chime: off' : 'Chime: on'}
         </button>
         <button type="button" onClick={onTogglePresent} aria-pressed={presenting} aria-keyshortcuts="F5">
           {presenting ? 'Stop presenting' : 'Present'} <kbd>F5</kbd>
