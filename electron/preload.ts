@@ -38,6 +38,10 @@ const api = {
   savePromptSettings: async (settings) => {
     await invoke('settings:save-prompts', settings);
   },
+  loadAgendas: () => invoke('settings:load-agendas'),
+  saveAgendas: async (agendas) => {
+    await invoke('settings:save-agendas', agendas);
+  },
   onCommand: (listener) => {
     const wrapped = (_event: unknown, command: unknown): void => {
       if ((APP_COMMANDS as readonly unknown[]).includes(command)) listener(command as AppCommand);

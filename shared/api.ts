@@ -4,6 +4,7 @@
  * IndexedDB. Nothing in renderer/ talks to Electron or storage any other way.
  */
 import type { LibraryRow, Postmortem } from './model';
+import type { AgendaTemplate } from './agenda';
 import type { PromptSettings } from './promptSettings';
 
 /** Something storage had to repair, told to the user once, in words. */
@@ -92,6 +93,9 @@ export interface PlatformApi {
   /** The library's phrasing-prompt settings (defaults when none were saved). */
   loadPromptSettings(): Promise<PromptSettings>;
   savePromptSettings(settings: PromptSettings): Promise<void>;
+  /** The team's own meeting agendas (the built-in ones are not stored). */
+  loadAgendas(): Promise<AgendaTemplate[]>;
+  saveAgendas(agendas: AgendaTemplate[]): Promise<void>;
   /** Subscribes to app commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Tells the shell that pending edits are saved and the window may close. */

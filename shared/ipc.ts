@@ -14,6 +14,7 @@ import {
   type SaveReceipt,
 } from './api';
 import { documentIdSchema, postmortemSchema } from './model';
+import { agendaTemplatesSchema, type AgendaTemplate } from './agenda';
 import { promptSettingsSchema, type PromptSettings } from './promptSettings';
 import type { Result } from './validation';
 
@@ -40,6 +41,8 @@ export const ipcRequestSchemas = {
   'files:open': z.tuple([z.enum(OPENABLE_KINDS)]),
   'settings:load-prompts': z.tuple([]),
   'settings:save-prompts': z.tuple([promptSettingsSchema]),
+  'settings:load-agendas': z.tuple([]),
+  'settings:save-agendas': z.tuple([agendaTemplatesSchema]),
 } as const;
 
 export interface IpcResponses {
@@ -54,6 +57,8 @@ export interface IpcResponses {
   'files:open': OpenedFile | null;
   'settings:load-prompts': PromptSettings;
   'settings:save-prompts': void;
+  'settings:load-agendas': AgendaTemplate[];
+  'settings:save-agendas': void;
 }
 
 export type IpcChannel = keyof typeof ipcRequestSchemas & keyof IpcResponses;

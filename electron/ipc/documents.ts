@@ -15,4 +15,6 @@ export function registerDocumentHandlers(
   handle(ipcMain, 'documents:purge', (id) => storage.purge(id), isTrustedSender);
   handle(ipcMain, 'settings:load-prompts', () => storage.loadPromptSettings(), isTrustedSender);
   handle(ipcMain, 'settings:save-prompts', (settings) => storage.savePromptSettings(settings), isTrustedSender);
+  handle(ipcMain, 'settings:load-agendas', () => storage.loadAgendas(), isTrustedSender);
+  handle(ipcMain, 'settings:save-agendas', (agendas) => storage.saveAgendas(agendas), isTrustedSender);
 }

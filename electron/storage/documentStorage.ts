@@ -11,10 +11,12 @@ import path from 'node:path';
 import type { LibraryListing, LoadedDocument, StorageNotice } from '../../shared/api';
 import { sortLibraryRows, toLibraryRow, displayTitle } from '../../shared/documents';
 import { migrateDocument } from '../../shared/migrations';
+import { agendaTemplateSchema, agendaTemplatesSchema, type AgendaTemplate } from '../../shared/agenda';
 import { libraryRowSchema, type LibraryRow, type Postmortem } from '../../shared/model';
 import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema, type PromptSettings } from '../../shared/promptSettings';
 
 const PROMPT_SETTINGS_KEY = 'promptSettings';
+const AGENDAS_KEY = 'agendas';
 
 /** The part of electron-store / conf this module uses. */
 export interface JsonStore {
@@ -254,6 +256,20 @@ export class DocumentStorage {
 
   savePromptSettings(settings: PromptSettings): void {
     this.setLibraryValue(PROMPT_SETTINGS_KEY, promptSettingsSchema.parse(settings));
+  }
+
+  /** The team's agendas; ones that no longer validate are left out (and stay on disk until a save). */
+  loadAgendas(): AgendaTemplate[] {
+    const raw = this.getLibraryValue(AGENDAS_KEY);
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((item) => {
+      const parsed = agendaTemplateSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  saveAgendas(agendas: AgendaTemplate[]): void {
+    this.setLibraryValue(AGENDAS_KEY, agendaTemplatesSchema.parse(agendas));
   }
 
   /** Settings and window state live beside the index in the library store. */

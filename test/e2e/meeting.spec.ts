@@ -141,3 +141,36 @@ test('presenting shows the phase in large type with no private prompts; the cons
   await expect(header).toHaveCount(0);
   await expect(page.locator('.prose-mark')).toHaveCount(1);
 });
+
+test("a team's own agenda: copy a built-in one, change it, save, and run a meeting with it", async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Queue backlog');
+  await strip(page).getByRole('button', { name: 'Edit agendas…' }).click();
+  const editor = page.getByRole('dialog', { name: 'Meeting agendas' });
+  await editor
+    .getByRole('listitem')
+    .filter({ hasText: 'Near-miss review (30 min)' })
+    .getByRole('button', { name: 'Copy to edit' })
+    .click();
+  await editor.getByLabel('Name', { exact: true }).fill('Quick near-miss');
+  await editor.getByLabel('Phase 2 minutes').fill('12');
+  await editor.getByRole('button', { name: 'Remove phase 5' }).click();
+  await editor.getByRole('button', { name: 'Move phase 4 up' }).click();
+  await editor.getByLabel('Phase 1 name').fill('');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert')).toContainText('needs a name');
+  await editor.getByLabel('Phase 1 name').fill('What almost happened | <b>not bold</b>');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toHaveCount(0);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Queue backlog', exact: true }).click();
+  await strip(page).getByLabel('Agenda').selectOption({ label: 'Quick near-miss' });
+  await expect(strip(page)).toContainText(
+    'What almost happened | <b>not bold</b> 5′ · How it was caught 12′ · Safeguards 5′ · Why it was possible 10′ (32 min)',
+  );
+  await strip(page).getByRole('button', { name: 'Start the meeting' }).click();
+  await expect(strip(page)).toContainText('Phase 1 of 4');
+  await expect(strip(page)).toContainText('What almost happened | <b>not bold</b>');
+});

@@ -4,6 +4,7 @@ import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
 import { DocumentScreen, type DocumentScreenHandle } from '../document/DocumentScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
+import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { PlatformContext } from './platformContext';
 
@@ -85,30 +86,32 @@ export function App({ platform }: { platform: PlatformApi }) {
   return (
     <PlatformContext.Provider value={platform}>
       <PromptSettingsProvider>
-        {error && (
-          <div className="banner banner-error" role="alert">
-            {error}
-            <button type="button" className="link-button" onClick={() => setError(null)}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        {screen.name === 'library' ? (
-          <LibraryScreen
-            onOpen={(id) => setScreen({ name: 'document', id })}
-            onCreate={createNew}
-            onImport={importMarkdown}
-          />
-        ) : (
-          <DocumentScreen
-            key={screen.id}
-            ref={documentRef}
-            id={screen.id}
-            onClose={openLibrary}
-            importNotes={screen.importNotes}
-            initialDoc={screen.initialDoc}
-          />
-        )}
+        <AgendasProvider>
+          {error && (
+            <div className="banner banner-error" role="alert">
+              {error}
+              <button type="button" className="link-button" onClick={() => setError(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          {screen.name === 'library' ? (
+            <LibraryScreen
+              onOpen={(id) => setScreen({ name: 'document', id })}
+              onCreate={createNew}
+              onImport={importMarkdown}
+            />
+          ) : (
+            <DocumentScreen
+              key={screen.id}
+              ref={documentRef}
+              id={screen.id}
+              onClose={openLibrary}
+              importNotes={screen.importNotes}
+              initialDoc={screen.initialDoc}
+            />
+          )}
+        </AgendasProvider>
       </PromptSettingsProvider>
     </PlatformContext.Provider>
   );

@@ -124,7 +124,7 @@ export function DocumentLayout({
             </>
           )}
           {presenting && <PresenterHeader />}
-          <MeetingBar presenting={presenting} onTogglePresent={togglePresenting} customAgendas={[]} />
+          <MeetingBar presenting={presenting} onTogglePresent={togglePresenting} />
           {shown('context') && (
             <div id={SECTION_ELEMENT_IDS.context} className="section-anchor">
               <HeaderForm />

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/meetingTimer';
 import type { AgendaSection, MeetingRecord } from '../../../shared/model';
 import { useDocument } from '../document/documentStore';
+import { useAgendas } from './agendas';
 import { playChime } from './chime';
 import { useMeeting, type MeetingActions } from './useMeeting';
 import { useNow } from './useNow';
@@ -102,15 +103,8 @@ function useCues(view: TimerView | null, muted: boolean, onPhase: (section: Agen
   return { announcement, flash };
 }
 
-export function MeetingBar({
-  presenting,
-  onTogglePresent,
-  customAgendas,
-}: {
-  presenting: boolean;
-  onTogglePresent: () => void;
-  customAgendas: readonly AgendaTemplate[];
-}) {
+export function MeetingBar({ presenting, onTogglePresent }: { presenting: boolean; onTogglePresent: () => void }) {
+  const { custom: customAgendas, openEditor } = useAgendas();
   const { meeting, actions } = useMeeting();
   const status = meeting ? meetingStatus(meeting) : 'not-started';
   const now = useNow(status === 'running' || status === 'paused');
@@ -125,7 +119,7 @@ export function MeetingBar({
         {announcement}
       </p>
       {!meeting || status === 'not-started' ? (
-        <StartMeeting agendas={allAgendas(customAgendas)} onStart={actions.start} />
+        <StartMeeting agendas={allAgendas(customAgendas)} onStart={actions.start} onEditAgendas={openEditor} />
       ) : status === 'ended' ? (
         <MeetingEnded meeting={meeting} now={now} onStartAgain={actions.clear} />
       ) : (
@@ -143,7 +137,15 @@ export function MeetingBar({
   );
 }
 
-function StartMeeting({ agendas, onStart }: { agendas: AgendaTemplate[]; onStart: (agenda: AgendaTemplate) => void }) {
+function StartMeeting({
+  agendas,
+  onStart,
+  onEditAgendas,
+}: {
+  agendas: AgendaTemplate[];
+  onStart: (agenda: AgendaTemplate) => void;
+  onEditAgendas: () => void;
+}) {
   const id = useId();
   const [agendaId, setAgendaId] = useState(DEFAULT_AGENDA_ID);
   const agenda = agendas.find((a) => a.id === agendaId) ?? agendas[0];
@@ -159,6 +161,9 @@ function StartMeeting({ agendas, onStart }: { agendas: AgendaTemplate[]; onStart
       </select>
       <button type="button" className="primary" disabled={!agenda} onClick={() => agenda && onStart(agenda)}>
         Start the meeting
+      </button>
+      <button type="button" className="link-button" onClick={onEditAgendas}>
+        Edit agendas…
       </button>
       {agenda && (
         <span className="muted small">

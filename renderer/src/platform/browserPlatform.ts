@@ -18,6 +18,7 @@ import {
 import { sortLibraryRows, toLibraryRow } from '../../../shared/documents';
 import { migrateDocument } from '../../../shared/migrations';
 import { postmortemSchema, type LibraryRow, type Postmortem } from '../../../shared/model';
+import { agendaTemplateSchema, agendaTemplatesSchema } from '../../../shared/agenda';
 import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema } from '../../../shared/promptSettings';
 import { describeIssues } from '../../../shared/validation';
 
@@ -152,6 +153,19 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       const parsed = promptSettingsSchema.safeParse(settings);
       if (!parsed.success) throw new Error(`Settings not saved: ${describeIssues(parsed.error)}`);
       await (await db()).put('settings', parsed.data, 'prompts');
+    },
+    async loadAgendas() {
+      const raw = await (await db()).get('settings', 'agendas');
+      if (!Array.isArray(raw)) return [];
+      return raw.flatMap((item) => {
+        const parsed = agendaTemplateSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
+    async saveAgendas(agendas) {
+      const parsed = agendaTemplatesSchema.safeParse(agendas);
+      if (!parsed.success) throw new Error(`Agendas not saved: ${describeIssues(parsed.error)}`);
+      await (await db()).put('settings', parsed.data, 'agendas');
     },
     openTextFile(kind) {
       return new Promise((resolve, reject) => {

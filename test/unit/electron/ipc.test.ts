@@ -194,6 +194,20 @@ describe('settings IPC handlers', () => {
     expect(filesOnDisk()).toContain('library.json');
   });
 
+  it("keeps the team's agendas, and refuses one without phases", async () => {
+    const { call } = registered();
+    expect(await call('settings:load-agendas', ours)).toEqual({ ok: true, value: [] });
+    const agenda = {
+      id: 'ours',
+      name: 'Short review',
+      phases: [{ name: 'Timeline', minutes: 10, goal: 'Facts first', section: 'timeline' }],
+    };
+    expect(await call('settings:save-agendas', ours, [agenda])).toEqual({ ok: true, value: undefined });
+    expect(await call('settings:load-agendas', ours)).toEqual({ ok: true, value: [agenda] });
+    expect(await call('settings:save-agendas', ours, [{ ...agenda, phases: [] }])).toMatchObject({ ok: false });
+    expect(await call('settings:load-agendas', ours)).toEqual({ ok: true, value: [agenda] });
+  });
+
   it('refuses settings that do not validate, keeping the saved ones', async () => {
     const { call } = registered();
     await call('settings:save-prompts', ours, settings);
