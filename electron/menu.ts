@@ -58,6 +58,41 @@ export function buildMenuTemplate(isMac: boolean, send: (command: AppCommand) =>
         { role: 'togglefullscreen' },
       ],
     },
+    {
+      label: 'Meeting',
+      submenu: [
+        // Single keys are shown but handled by the page, so they never steal a key
+        // typed into a field (`registerAccelerator: false`).
+        {
+          label: 'Pause or Resume',
+          accelerator: 'Space',
+          registerAccelerator: false,
+          click: () => send('meeting-toggle-pause'),
+        },
+        { label: 'Next Phase', accelerator: 'N', registerAccelerator: false, click: () => send('meeting-next') },
+        {
+          label: 'Previous Phase',
+          accelerator: 'P',
+          registerAccelerator: false,
+          click: () => send('meeting-previous'),
+        },
+        { label: 'Add 5 Minutes', accelerator: 'E', registerAccelerator: false, click: () => send('meeting-extend') },
+        { type: 'separator' },
+        { label: 'Present', accelerator: 'F5', registerAccelerator: false, click: () => send('toggle-presenting') },
+        {
+          label: 'Facilitator Console',
+          accelerator: 'CmdOrCtrl+Shift+M',
+          registerAccelerator: false,
+          click: () => send('toggle-console'),
+        },
+        {
+          label: 'Phrasing Prompts',
+          accelerator: 'CmdOrCtrl+Shift+K',
+          registerAccelerator: false,
+          click: () => send('toggle-prompts'),
+        },
+      ],
+    },
     { role: 'windowMenu' },
   ];
 }

@@ -71,6 +71,13 @@ export const APP_COMMANDS = [
   'undo',
   'redo',
   'flush-before-close',
+  'toggle-prompts',
+  'toggle-console',
+  'toggle-presenting',
+  'meeting-toggle-pause',
+  'meeting-next',
+  'meeting-previous',
+  'meeting-extend',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

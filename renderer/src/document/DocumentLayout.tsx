@@ -7,6 +7,7 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import type { StorageNotice } from '../../../shared/api';
 import type { AgendaSection, Postmortem } from '../../../shared/model';
+import { usePlatform } from '../app/platformContext';
 import { FacilitatorConsole } from '../meeting/FacilitatorConsole';
 import { MeetingBar, SECTION_ELEMENT_IDS } from '../meeting/MeetingBar';
 import { PresenterHeader } from '../meeting/PresenterHeader';
@@ -57,6 +58,15 @@ export function DocumentLayout({
       return next;
     });
   };
+
+  const platform = usePlatform();
+  useEffect(() =>
+    platform.onCommand((command) => {
+      if (command === 'toggle-presenting') togglePresenting();
+      else if (command === 'toggle-console') togglePanel('console');
+      else if (command === 'toggle-prompts') togglePanel('prompts');
+    }),
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/meetingTimer';
 import type { AgendaSection, MeetingRecord } from '../../../shared/model';
 import { useDocument } from '../document/documentStore';
+import { usePlatform } from '../app/platformContext';
 import { useAgendas } from './agendas';
 import { playChime } from './chime';
 import { useMeeting, type MeetingActions } from './useMeeting';
@@ -51,6 +52,18 @@ function isFreeKey(event: KeyboardEvent): boolean {
 
 export function useMeetingKeys(meeting: MeetingRecord | null, actions: MeetingActions): void {
   const status = meeting ? meetingStatus(meeting) : 'not-started';
+  const platform = usePlatform();
+  // The native menu's Meeting items (desktop).
+  useEffect(
+    () =>
+      platform.onCommand((command) => {
+        if (command === 'meeting-toggle-pause') actions.togglePause();
+        else if (command === 'meeting-next') actions.next();
+        else if (command === 'meeting-previous') actions.previous();
+        else if (command === 'meeting-extend') actions.extend();
+      }),
+    [platform, actions],
+  );
   useEffect(() => {
     if (status !== 'running' && status !== 'paused') return;
     const onKey = (event: KeyboardEvent) => {

@@ -73,6 +73,17 @@ describe('native menu', () => {
     expect(byLabel('Open Library')?.accelerator).toBe('CmdOrCtrl+Shift+L');
     expect(byLabel('Undo')?.accelerator).toBe('CmdOrCtrl+Z');
     expect(byLabel('Redo')?.accelerator).toBe('Ctrl+Y');
+    // Meeting keys are listed with their keys but left to the page, so typing a space or an N never triggers them.
+    for (const [label, key] of [
+      ['Pause or Resume', 'Space'],
+      ['Next Phase', 'N'],
+      ['Previous Phase', 'P'],
+      ['Add 5 Minutes', 'E'],
+      ['Present', 'F5'],
+      ['Facilitator Console', 'CmdOrCtrl+Shift+M'],
+    ] as const) {
+      expect(byLabel(label)).toMatchObject({ accelerator: key, registerAccelerator: false });
+    }
     const roles = items.map((i) => i.role).filter(Boolean);
     for (const role of [
       'close',
