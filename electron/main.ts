@@ -8,9 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import type { AppCommand } from '../shared/api';
-import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/ipc';
+import { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/ipc';
 import { registerDocumentHandlers } from './ipc/documents';
 import { registerFileHandlers } from './ipc/files';
+import { registerMeetingHandlers } from './ipc/meeting';
 import { openExternalLink, shownAddress } from './externalLinks';
 import { buildMenuTemplate } from './menu';
 import {
@@ -120,6 +121,36 @@ function createWindow(storage: DocumentStorage): BrowserWindow {
   return win;
 }
 
+/** The facilitator console for one postmortem, for a second screen. One per postmortem. */
+const consoleWindows = new Map<string, BrowserWindow>();
+
+function openConsoleWindow(docId: string): void {
+  const open = consoleWindows.get(docId);
+  if (open && !open.isDestroyed()) {
+    open.focus();
+    return;
+  }
+  const bounds = { width: 560, height: 900 };
+  const win = new BrowserWindow({
+    ...mainWindowOptions(
+      path.join(import.meta.dirname, '../preload/index.cjs'),
+      bounds,
+      nativeTheme.shouldUseDarkColors,
+    ),
+    title: 'Facilitator console — Postmortem Studio',
+  });
+  consoleWindows.set(docId, win);
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!decideNavigation(url, isTrustedSender).allow) event.preventDefault();
+  });
+  win.on('closed', () => consoleWindows.delete(docId));
+  const hash = `console/${encodeURIComponent(docId)}`;
+  if (devServerUrl) void win.loadURL(`${devServerUrl}#${hash}`);
+  else void win.loadFile(path.join(rendererDir, 'index.html'), { hash });
+}
+
 function sendCommand(win: BrowserWindow | null, command: AppCommand): void {
   if (win && !win.isDestroyed()) win.webContents.send(COMMAND_CHANNEL, command);
 }
@@ -150,6 +181,17 @@ if (!app.requestSingleInstanceLock()) {
 
     const storage = createStorage();
     registerDocumentHandlers(ipcMain, storage, isTrustedSender);
+    registerMeetingHandlers(
+      ipcMain,
+      {
+        openConsole: openConsoleWindow,
+        broadcast: (docId, message) => {
+          for (const win of BrowserWindow.getAllWindows())
+            if (!win.isDestroyed()) win.webContents.send(MEETING_CHANNEL, docId, message);
+        },
+      },
+      isTrustedSender,
+    );
     registerFileHandlers(
       ipcMain,
       {

@@ -5,7 +5,8 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { APP_COMMANDS, type AppCommand, type PlatformApi } from '../shared/api';
-import { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/channels';
+import { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/channels';
+import type { MeetingMessage } from '../shared/meetingSync';
 import type { IpcChannel, IpcReply, IpcRequest } from '../shared/ipc';
 
 async function invoke<K extends IpcChannel>(
@@ -41,6 +42,25 @@ const api = {
   loadAgendas: () => invoke('settings:load-agendas'),
   saveAgendas: async (agendas) => {
     await invoke('settings:save-agendas', agendas);
+  },
+  openConsoleWindow: async (docId) => {
+    await invoke('windows:open-console', docId);
+  },
+  meetingChannel: (docId) => {
+    const listeners = new Set<(message: MeetingMessage) => void>();
+    const onMessage = (_event: unknown, id: unknown, message: unknown): void => {
+      // Main validated it on the way in; only this postmortem's messages are passed on.
+      if (id === docId) for (const listener of listeners) listener(message as MeetingMessage);
+    };
+    ipcRenderer.on(MEETING_CHANNEL, onMessage);
+    return {
+      post: (message) => void invoke('meeting:post', docId, message).catch(() => undefined),
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+      close: () => void ipcRenderer.removeListener(MEETING_CHANNEL, onMessage),
+    };
   },
   onCommand: (listener) => {
     const wrapped = (_event: unknown, command: unknown): void => {

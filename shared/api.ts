@@ -5,6 +5,7 @@
  */
 import type { LibraryRow, Postmortem } from './model';
 import type { AgendaTemplate } from './agenda';
+import type { MeetingChannel } from './meetingSync';
 import type { PromptSettings } from './promptSettings';
 
 /** Something storage had to repair, told to the user once, in words. */
@@ -103,6 +104,10 @@ export interface PlatformApi {
   /** The team's own meeting agendas (the built-in ones are not stored). */
   loadAgendas(): Promise<AgendaTemplate[]>;
   saveAgendas(agendas: AgendaTemplate[]): Promise<void>;
+  /** Opens the facilitator console for a postmortem in its own window (for a second screen). */
+  openConsoleWindow(docId: string): Promise<void>;
+  /** Messages between the editor and its console windows for one postmortem. */
+  meetingChannel(docId: string): MeetingChannel;
   /** Subscribes to app commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Tells the shell that pending edits are saved and the window may close. */

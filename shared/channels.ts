@@ -7,3 +7,5 @@
 export const COMMAND_CHANNEL = 'app:command';
 /** Renderer -> main: pending saves are flushed, the window may close. */
 export const READY_TO_CLOSE_CHANNEL = 'app:ready-to-close';
+/** Main -> renderer: a meeting message relayed from another window (postmortem id, message). */
+export const MEETING_CHANNEL = 'meeting:message';

@@ -13,6 +13,7 @@ import {
   type OpenedFile,
   type SaveReceipt,
 } from './api';
+import { meetingMessageSchema } from './meetingSync';
 import { documentIdSchema, postmortemSchema } from './model';
 import { agendaTemplatesSchema, type AgendaTemplate } from './agenda';
 import { promptSettingsSchema, type PromptSettings } from './promptSettings';
@@ -42,6 +43,8 @@ export const ipcRequestSchemas = {
   'settings:load-prompts': z.tuple([]),
   'settings:save-prompts': z.tuple([promptSettingsSchema]),
   'settings:load-agendas': z.tuple([]),
+  'windows:open-console': z.tuple([documentIdSchema]),
+  'meeting:post': z.tuple([documentIdSchema, meetingMessageSchema]),
   'settings:save-agendas': z.tuple([agendaTemplatesSchema]),
 } as const;
 
@@ -58,6 +61,8 @@ export interface IpcResponses {
   'settings:load-prompts': PromptSettings;
   'settings:save-prompts': void;
   'settings:load-agendas': AgendaTemplate[];
+  'windows:open-console': void;
+  'meeting:post': void;
   'settings:save-agendas': void;
 }
 
@@ -66,4 +71,4 @@ export type IpcRequest<K extends IpcChannel> = z.infer<(typeof ipcRequestSchemas
 /** Every handler answers with a Result so errors cross IPC as plain sentences. */
 export type IpcReply<K extends IpcChannel> = Result<IpcResponses[K]>;
 
-export { COMMAND_CHANNEL, READY_TO_CLOSE_CHANNEL } from './channels';
+export { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL } from './channels';

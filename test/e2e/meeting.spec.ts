@@ -174,3 +174,43 @@ test("a team's own agenda: copy a built-in one, change it, save, and run a meeti
   await expect(strip(page)).toContainText('Phase 1 of 4');
   await expect(strip(page)).toContainText('What almost happened | <b>not bold</b>');
 });
+
+test('a console in its own window follows the editor, and either one drives the meeting', async ({ page, context }) => {
+  await page.goto('/');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Two screens');
+  await strip(page).getByRole('button', { name: 'Start the meeting' }).click();
+  await page.keyboard.press('Control+Shift+M');
+  const popup = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Open in its own window' }).click();
+  const consolePage = await popup;
+  const remote = strip(consolePage);
+  await expect(remote).toContainText('Phase 1 of 5');
+  await expect(remote).toContainText('Context setting');
+
+  // The console drives the editor...
+  await remote.getByRole('button', { name: /Next/ }).click();
+  await expect(strip(page)).toContainText('Timeline walkthrough');
+  await expect(remote).toContainText('Timeline walkthrough');
+  // ...and the editor drives the console.
+  await meetingKey(page, 'n');
+  await expect(remote).toContainText('Root cause analysis');
+  await consolePage.locator('body').click({ position: { x: 2, y: 2 } });
+  await consolePage.keyboard.press(' ');
+  await expect(strip(page)).toContainText('Paused');
+  await expect(remote).toContainText('Paused');
+
+  // Notes typed in the console are saved by the editor and shown in its panel too.
+  await consolePage.getByLabel('Private notes').fill('Thank the on-call for the fast page');
+  await expect(
+    page.getByRole('complementary', { name: 'Facilitator console' }).getByLabel('Private notes'),
+  ).toHaveValue('Thank the on-call for the fast page');
+  await saved(page);
+
+  // Presenting is switched in the main window from the console.
+  await remote.getByRole('button', { name: 'Present or stop, in the main window' }).click();
+  await expect(page.getByLabel('Presenting', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Presenting', { exact: true })).toContainText('Root cause analysis');
+  // The notes stay private: not on the presented screen.
+  await expect(page.locator('main')).not.toContainText('Thank the on-call');
+});

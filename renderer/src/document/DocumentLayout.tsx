@@ -9,6 +9,7 @@ import type { StorageNotice } from '../../../shared/api';
 import type { AgendaSection, Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { FacilitatorConsole } from '../meeting/FacilitatorConsole';
+import { useConsoleBridge } from '../meeting/useConsoleBridge';
 import { MeetingBar, SECTION_ELEMENT_IDS } from '../meeting/MeetingBar';
 import { PresenterHeader } from '../meeting/PresenterHeader';
 import { PresentingContext } from '../meeting/presenting';
@@ -60,6 +61,7 @@ export function DocumentLayout({
   };
 
   const platform = usePlatform();
+  useConsoleBridge(togglePresenting);
   useEffect(() =>
     platform.onCommand((command) => {
       if (command === 'toggle-presenting') togglePresenting();

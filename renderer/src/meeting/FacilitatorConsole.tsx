@@ -4,7 +4,7 @@
  * question bank, five-whys pitfalls, action-item problems, and blameful wording just
  * typed with a question to redirect it). Never part of what is presented or exported.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useContext, useDeferredValue, useMemo, useState } from 'react';
 import { actionItemIssues, formatActionItemId } from '../../../shared/actionItems';
 import { GROUND_RULES, QUESTION_BANK } from '../../../shared/facilitation';
 import { formatClock, meetingStatus, phaseBudgetSeconds, phaseElapsed } from '../../../shared/meetingTimer';
@@ -15,7 +15,8 @@ import { detectPitfalls } from '../../../shared/whyPitfalls';
 import { useDocument } from '../document/documentStore';
 import { usePromptSettings } from '../phrasing/promptSettings';
 import { revealField } from '../phrasing/revealField';
-import { useMeeting } from './useMeeting';
+import { usePlatform } from '../app/platformContext';
+import { RemoteMeetingActions, useMeeting } from './useMeeting';
 import { useNow } from './useNow';
 
 /** How many of the latest blame findings the console lists. */
@@ -26,6 +27,11 @@ export function FacilitatorConsole({ onClose }: { onClose: () => void }) {
   const status = meeting ? meetingStatus(meeting) : 'not-started';
   const now = useNow(status === 'running', 1000);
   const section: AgendaSection = meeting?.phases[meeting.currentPhase]?.section ?? 'context';
+  const remote = useContext(RemoteMeetingActions) !== null;
+  const platform = usePlatform();
+  const docId = useDocument((s) => s.doc.id);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const onOpenError = (error: unknown) => setOpenError(error instanceof Error ? error.message : String(error));
   return (
     <aside className="console-panel" aria-labelledby="console-heading">
       <div className="section-head">
@@ -35,6 +41,19 @@ export function FacilitatorConsole({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <p className="muted small">Only you see this panel: it is never presented or exported.</p>
+      {!remote && (
+        <p>
+          <button type="button" onClick={() => void platform.openConsoleWindow(docId).catch(onOpenError)}>
+            Open in its own window
+          </button>{' '}
+          <span className="muted small">for a second screen: it follows this window.</span>
+        </p>
+      )}
+      {openError && (
+        <p className="field-error" role="alert">
+          {openError}
+        </p>
+      )}
       {meeting && <Agenda meeting={meeting} now={now} onGoTo={actions.goTo} />}
       <label className="console-notes">
         <span>Private notes</span>

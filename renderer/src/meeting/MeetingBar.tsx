@@ -116,13 +116,24 @@ function useCues(view: TimerView | null, muted: boolean, onPhase: (section: Agen
   return { announcement, flash };
 }
 
-export function MeetingBar({ presenting, onTogglePresent }: { presenting: boolean; onTogglePresent: () => void }) {
+const noSection = () => undefined;
+
+export function MeetingBar({
+  presenting,
+  onTogglePresent,
+  remote = false,
+}: {
+  presenting: boolean;
+  onTogglePresent: () => void;
+  /** In a console window: no chime (the editor's window plays it) and no sections to scroll to. */
+  remote?: boolean;
+}) {
   const { custom: customAgendas, openEditor } = useAgendas();
   const { meeting, actions } = useMeeting();
   const status = meeting ? meetingStatus(meeting) : 'not-started';
   const now = useNow(status === 'running' || status === 'paused');
   const view = meeting && status !== 'not-started' ? timerView(meeting, now) : null;
-  const { announcement, flash } = useCues(view, meeting?.muted ?? false, goToSection);
+  const { announcement, flash } = useCues(view, remote || (meeting?.muted ?? false), remote ? noSection : goToSection);
   useMeetingKeys(meeting, actions);
 
   return (
@@ -142,6 +153,7 @@ export function MeetingBar({ presenting, onTogglePresent }: { presenting: boolea
             view={view}
             actions={actions}
             presenting={presenting}
+            remote={remote}
             onTogglePresent={onTogglePresent}
           />
         )
@@ -192,12 +204,14 @@ function RunningMeeting({
   view,
   actions,
   presenting,
+  remote,
   onTogglePresent,
 }: {
   meeting: MeetingRecord;
   view: TimerView;
   actions: MeetingActions;
   presenting: boolean;
+  remote: boolean;
   onTogglePresent: () => void;
 }) {
   const phase = view.phase;
@@ -254,12 +268,20 @@ function RunningMeeting({
         <button type="button" onClick={actions.extend} aria-keyshortcuts="E">
           +5 min <kbd>E</kbd>
         </button>
-        <button type="button" onClick={() => actions.update({ muted: !meeting.muted })} aria-pressed={meeting.muted}>
-          {meeting.muted ? 'Chime: off' : 'Chime: on'}
-        </button>
-        <button type="button" onClick={onTogglePresent} aria-pressed={presenting} aria-keyshortcuts="F5">
-          {presenting ? 'Stop presenting' : 'Present'} <kbd>F5</kbd>
-        </button>
+        {!remote && (
+          <button type="button" onClick={() => actions.update({ muted: !meeting.muted })} aria-pressed={meeting.muted}>
+            {meeting.muted ? 'Chime: off' : 'Chime: on'}
+          </button>
+        )}
+        {remote ? (
+          <button type="button" onClick={onTogglePresent}>
+            Present or stop, in the main window
+          </button>
+        ) : (
+          <button type="button" onClick={onTogglePresent} aria-pressed={presenting} aria-keyshortcuts="F5">
+            {presenting ? 'Stop presenting' : 'Present'} <kbd>F5</kbd>
+          </button>
+        )}
         <button type="button" className="danger" onClick={actions.end}>
           End meeting
         </button>

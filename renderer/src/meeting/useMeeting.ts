@@ -2,7 +2,7 @@
  * The open postmortem's meeting record and the timer actions, applied through the
  * document store without entering undo history (the clock is not an edit).
  */
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { AgendaTemplate } from '../../../shared/agenda';
 import {
   endMeeting,
@@ -32,10 +32,17 @@ export interface MeetingActions {
   update: (patch: Partial<Pick<MeetingRecord, 'privateNotes' | 'readyForReview' | 'muted'>>) => void;
 }
 
+/**
+ * Set in a console window: its actions go to the editor's window instead of changing
+ * the local copy, so the editor stays the one owner of the clock.
+ */
+export const RemoteMeetingActions = createContext<MeetingActions | null>(null);
+
 export function useMeeting(): { meeting: MeetingRecord | null; actions: MeetingActions } {
   const meeting = useDocument((s) => s.doc.meeting);
   const store = useDocumentStoreApi();
-  const actions = useMemo<MeetingActions>(() => {
+  const remote = useContext(RemoteMeetingActions);
+  const local = useMemo<MeetingActions>(() => {
     const apply = (change: (m: MeetingRecord, now: Date) => MeetingRecord) =>
       editWithoutUndo(store, (doc) => {
         if (!doc.meeting) return doc;
@@ -56,5 +63,5 @@ export function useMeeting(): { meeting: MeetingRecord | null; actions: MeetingA
       update: (patch) => apply((m) => ({ ...m, ...patch })),
     };
   }, [store]);
-  return { meeting, actions };
+  return { meeting, actions: remote ?? local };
 }

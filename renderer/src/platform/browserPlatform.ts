@@ -19,6 +19,7 @@ import { sortLibraryRows, toLibraryRow } from '../../../shared/documents';
 import { migrateDocument } from '../../../shared/migrations';
 import { postmortemSchema, type LibraryRow, type Postmortem } from '../../../shared/model';
 import { agendaTemplateSchema, agendaTemplatesSchema } from '../../../shared/agenda';
+import { consoleHash, meetingMessageSchema, type MeetingMessage } from '../../../shared/meetingSync';
 import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema } from '../../../shared/promptSettings';
 import { describeIssues } from '../../../shared/validation';
 
@@ -187,6 +188,27 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
         });
         input.click();
       });
+    },
+    async openConsoleWindow(docId) {
+      const url = `${location.pathname}${location.search}${consoleHash(docId)}`;
+      const opened = window.open(url, `postmortem-console-${docId}`, 'popup,width=560,height=900');
+      if (!opened) throw new Error('The browser blocked the console window: allow pop-ups for this page.');
+    },
+    meetingChannel(docId) {
+      const channel = new BroadcastChannel(`postmortem-studio:meeting:${docId}`);
+      const listeners = new Set<(message: MeetingMessage) => void>();
+      channel.onmessage = (event: MessageEvent) => {
+        const parsed = meetingMessageSchema.safeParse(event.data);
+        if (parsed.success) for (const listener of listeners) listener(parsed.data);
+      };
+      return {
+        post: (message) => channel.postMessage(message),
+        subscribe: (listener) => {
+          listeners.add(listener);
+          return () => void listeners.delete(listener);
+        },
+        close: () => channel.close(),
+      };
     },
     onCommand(listener) {
       listeners.add(listener);
