@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerDocumentHandlers } from '../../../electron/ipc/documents';
 import { registerFileHandlers, type FileDialogs } from '../../../electron/ipc/files';
+import { registerMeetingHandlers } from '../../../electron/ipc/meeting';
 import type { IpcMainLike, InvokeEventLike } from '../../../electron/ipc/handle';
 import { createTrustedSenderCheck } from '../../../electron/security';
 import { MAX_IMPORT_BYTES } from '../../../shared/api';
@@ -20,13 +21,20 @@ function registered(dialogs: FileDialogs = { chooseSavePath: async () => null, c
   const { root, open } = tempStorage();
   registerDocumentHandlers(ipcMain, open(), createTrustedSenderCheck(APP));
   registerFileHandlers(ipcMain, dialogs, createTrustedSenderCheck(APP));
+  const consoles: string[] = [];
+  const relayed: [string, unknown][] = [];
+  registerMeetingHandlers(
+    ipcMain,
+    { openConsole: (id) => void consoles.push(id), broadcast: (id, message) => void relayed.push([id, message]) },
+    createTrustedSenderCheck(APP),
+  );
   const call = (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(event, ...args);
   };
   const filesOnDisk = () => (fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).sort() : []);
-  return { handlers, call, filesOnDisk, root };
+  return { handlers, call, filesOnDisk, root, consoles, relayed };
 }
 
 describe('document IPC handlers', () => {
@@ -222,5 +230,38 @@ describe('settings IPC handlers', () => {
       });
     }
     expect(await call('settings:load-prompts', ours)).toEqual({ ok: true, value: settings });
+  });
+});
+
+describe('meeting IPC handlers', () => {
+  it('opens a console window for a postmortem and relays valid meeting messages', async () => {
+    const { call, consoles, relayed } = registered();
+    expect(await call('windows:open-console', ours, 'pm-a')).toEqual({ ok: true, value: undefined });
+    expect(consoles).toEqual(['pm-a']);
+    await call('meeting:post', ours, 'pm-a', { type: 'command', command: 'next' });
+    await call('meeting:post', ours, 'pm-a', { type: 'state', doc: fullPostmortem('pm-a') });
+    expect(relayed.map(([id, m]) => [id, (m as { type: string }).type])).toEqual([
+      ['pm-a', 'command'],
+      ['pm-a', 'state'],
+    ]);
+  });
+
+  it('refuses a message of the wrong shape, a bad id, or another page, and relays nothing', async () => {
+    const { call, consoles, relayed } = registered();
+    for (const args of [
+      ['pm-a', { type: 'command', command: 'rm -rf' }],
+      ['pm-a', { type: 'state', doc: { title: 'not a postmortem' } }],
+      ['../x', { type: 'hello' }],
+      ['pm-a', { type: 'notes', text: 'x'.repeat(200_001) }],
+    ])
+      expect(await call('meeting:post', ours, ...args)).toMatchObject({ ok: false });
+    expect(
+      await call('meeting:post', { senderFrame: { url: 'https://evil.example/' } }, 'pm-a', { type: 'hello' }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(await call('windows:open-console', ours, '../../etc')).toMatchObject({ ok: false });
+    expect(relayed).toEqual([]);
+    expect(consoles).toEqual([]);
   });
 });

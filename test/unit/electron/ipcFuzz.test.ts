@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerDocumentHandlers } from '../../../electron/ipc/documents';
 import { registerFileHandlers } from '../../../electron/ipc/files';
+import { registerMeetingHandlers } from '../../../electron/ipc/meeting';
 import type { InvokeEventLike, IpcMainLike } from '../../../electron/ipc/handle';
 import { createTrustedSenderCheck } from '../../../electron/security';
 import { ipcRequestSchemas } from '../../../shared/ipc';
@@ -38,6 +39,12 @@ describe('every IPC channel, called with payloads the page should never send', (
       },
       createTrustedSenderCheck(APP),
     );
+    const relayed: unknown[] = [];
+    registerMeetingHandlers(
+      ipcMain,
+      { openConsole: (id) => void relayed.push(id), broadcast: (id, message) => void relayed.push(message) },
+      createTrustedSenderCheck(APP),
+    );
     await handlers.get('documents:save')!(ours, fullPostmortem('pm-a'));
     const before = snapshot(root);
     const channels = Object.keys(ipcRequestSchemas) as (keyof typeof ipcRequestSchemas)[];
@@ -60,6 +67,7 @@ describe('every IPC channel, called with payloads the page should never send', (
     );
     expect(snapshot(root)).toEqual(before);
     expect(dialogsUsed).toEqual([]);
+    expect(relayed).toEqual([]);
     expect(refused).toBeGreaterThan(300);
     recordReliability('security-checks', refused, 'malformed IPC payloads refused');
     fs.rmSync(root, { recursive: true, force: true });
