@@ -58,11 +58,34 @@ export class DocumentStorage {
     this.#backupIntervalMs = options.backupIntervalMs ?? 60_000;
   }
 
+  #tempFilesChecked = false;
+
+  /**
+   * A write killed halfway leaves its temporary file behind (`x.json.tmp-…`, a backup's
+   * `.tmp`); the real file is intact, so these are dropped once per run. Only one app
+   * instance runs at a time, so none of them belongs to a write in progress.
+   */
+  #removeAbandonedTempFiles(): void {
+    if (this.#tempFilesChecked) return;
+    this.#tempFilesChecked = true;
+    const abandoned = /\.json\.tmp(-[^/\\]*)?$/;
+    const dirs = [this.#root, path.join(this.#root, DOCS_DIR)];
+    const backups = path.join(this.#root, BACKUP_DIR);
+    if (fs.existsSync(backups)) for (const id of fs.readdirSync(backups)) dirs.push(path.join(backups, id));
+    for (const dir of dirs) {
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir)) {
+        if (abandoned.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+      }
+    }
+  }
+
   documentPath(id: string): string {
     return path.join(this.#root, DOCS_DIR, `${id}.json`);
   }
 
   list(): LibraryListing {
+    this.#removeAbandonedTempFiles();
     const index = this.#readIndex();
     const rows: LibraryRow[] = [];
     const trash: LibraryRow[] = [];

@@ -105,6 +105,29 @@ describe('DocumentStorage on conf', () => {
     });
   }
 
+  it('drops temporary files that a killed write left behind, and nothing else', () => {
+    const { root, open } = tempStorage({ backupIntervalMs: 0 });
+    const storage = open();
+    storage.save(fullPostmortem('pm-a'));
+    storage.save(updateHeader(fullPostmortem('pm-a'), { title: 'again' }));
+    const leftovers = [
+      path.join(root, 'postmortems', 'pm-a.json.tmp-123abc'),
+      path.join(root, 'library.json.tmp-99'),
+      path.join(root, 'backups', 'pm-a', '000001700000000.json.tmp'),
+    ];
+    for (const file of leftovers) fs.writeFileSync(file, '{"half": ');
+    const kept = path.join(root, 'postmortems', 'notes.tmp.txt');
+    fs.writeFileSync(kept, 'mine');
+    expect(
+      open()
+        .list()
+        .rows.map((r) => r.title),
+    ).toEqual(['again']);
+    for (const file of leftovers) expect(fs.existsSync(file)).toBe(false);
+    expect(fs.readFileSync(kept, 'utf8')).toBe('mine');
+    expect(fs.readdirSync(path.join(root, 'backups', 'pm-a')).every((n) => n.endsWith('.json'))).toBe(true);
+  });
+
   it('keeps at most the configured number of backups', () => {
     const { root, open } = tempStorage({ backupIntervalMs: 0, backupCount: 3 });
     const storage = open();
