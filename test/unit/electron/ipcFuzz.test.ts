@@ -42,7 +42,7 @@ describe('every IPC channel, called with payloads the page should never send', (
     const relayed: unknown[] = [];
     registerMeetingHandlers(
       ipcMain,
-      { openConsole: (id) => void relayed.push(id), broadcast: (id, message) => void relayed.push(message) },
+      { openConsole: (id) => void relayed.push(id), broadcast: (_docId, message) => void relayed.push(message) },
       createTrustedSenderCheck(APP),
     );
     await handlers.get('documents:save')!(ours, fullPostmortem('pm-a'));
