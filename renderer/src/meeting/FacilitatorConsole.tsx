@@ -119,7 +119,7 @@ function PhasePrompts({ section }: { section: AgendaSection }) {
       )}
       {section === 'whys' && <WhyPitfalls />}
       {(section === 'actionItems' || section === 'wrapUp') && <ActionItemProblems />}
-      <LiveFindings />
+      <LiveFindings remote={useContext(RemoteMeetingActions) !== null} />
       {QUESTION_BANK[section].map((group) => (
         <section key={group.title} aria-label={group.title}>
           <h3>{group.title}</h3>
@@ -134,7 +134,7 @@ function PhasePrompts({ section }: { section: AgendaSection }) {
   );
 }
 
-function LiveFindings() {
+function LiveFindings({ remote }: { remote: boolean }) {
   const { lint } = usePromptSettings();
   const doc = useDeferredValue(useDocument((s) => s.doc));
   const latest = useMemo(
@@ -154,13 +154,18 @@ function LiveFindings() {
         <ul className="console-findings">
           {latest.map(({ field, finding }) => (
             <li key={`${field.key}:${finding.start}:${finding.rule}`}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => revealField(field.key, { start: finding.start, end: finding.end })}
-              >
-                {field.label}
-              </button>
+              {remote ? (
+                // The fields are in the editor's window.
+                <strong>{field.label}</strong>
+              ) : (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => revealField(field.key, { start: finding.start, end: finding.end })}
+                >
+                  {field.label}
+                </button>
+              )}
               : “{field.text.slice(finding.start, finding.end)}” ({PHRASING_CATEGORIES[finding.category].label})
               <br />
               <span className="small">Ask instead: {finding.reframes[0]}</span>
