@@ -110,7 +110,9 @@ function readJson(content: string, path: string): unknown {
   try {
     return JSON.parse(content);
   } catch (error) {
-    throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // V8's message quotes the start of the input, line breaks included: keep the error on one line.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
+    throw new InputError(`${path} is not valid JSON (${reason})`);
   }
 }
 
