@@ -111,8 +111,15 @@ export function itemsCsv(items: readonly TrackedItem[], linkBack: (t: TrackedIte
     t.item.owner,
     t.item.dueDate,
   ]);
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}\r\n`;
 }
+
+/**
+ * Cells a spreadsheet would run as a formula. papaparse's own pattern (`escapeFormulae:
+ * true`) ends in `.*$` without the s flag, so a multi-line cell starting with "=" slips
+ * through; this one looks at the first character only.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();

@@ -4,11 +4,15 @@ import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
 import { DocumentScreen, type DocumentScreenHandle } from '../document/DocumentScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
+import { TrackerScreen } from '../tracker/TrackerScreen';
 import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { PlatformContext } from './platformContext';
 
-type Screen = { name: 'library' } | { name: 'document'; id: string; importNotes?: string[]; initialDoc?: Postmortem };
+type Screen =
+  | { name: 'library' }
+  | { name: 'tracker' }
+  | { name: 'document'; id: string; importNotes?: string[]; initialDoc?: Postmortem };
 
 export function App({ platform }: { platform: PlatformApi }) {
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
@@ -95,8 +99,14 @@ export function App({ platform }: { platform: PlatformApi }) {
               </button>
             </div>
           )}
-          {screen.name === 'library' ? (
+          {screen.name === 'tracker' ? (
+            <TrackerScreen
+              onBack={() => setScreen({ name: 'library' })}
+              onOpen={(id) => setScreen({ name: 'document', id })}
+            />
+          ) : screen.name === 'library' ? (
             <LibraryScreen
+              onTracker={() => setScreen({ name: 'tracker' })}
               onOpen={(id) => setScreen({ name: 'document', id })}
               onCreate={createNew}
               onImport={importMarkdown}

@@ -5,16 +5,27 @@ import { displayTitle, duplicatePostmortem } from '../../../shared/documents';
 import type { LibraryRow } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
+import { overdueUrgentCount, trackedItems } from '../../../shared/tracker';
+import { todayUtc } from '../document/useEdit';
+import { useLibraryDocuments } from '../tracker/TrackerScreen';
 import { formatEdited } from './formatEdited';
+
+/** Overdue P0/P1 action items across the library, shown as soon as the app opens. */
+function useOverdueUrgent(): number {
+  const { docs } = useLibraryDocuments();
+  return docs ? overdueUrgentCount(trackedItems(docs, todayUtc())) : 0;
+}
 
 interface Props {
   onOpen: (id: string) => void;
+  onTracker: () => void;
   onCreate: () => Promise<void>;
   onImport: () => Promise<void>;
 }
 
-export function LibraryScreen({ onOpen, onCreate, onImport }: Props) {
+export function LibraryScreen({ onOpen, onCreate, onImport, onTracker }: Props) {
   const { openSettings } = usePromptSettings();
+  const urgent = useOverdueUrgent();
   const platform = usePlatform();
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -93,6 +104,19 @@ export function LibraryScreen({ onOpen, onCreate, onImport }: Props) {
       <header className="library-header">
         <h1>Postmortem Studio</h1>
         <span className="header-actions">
+          <button
+            type="button"
+            onClick={onTracker}
+            className={urgent > 0 ? 'tracker-button has-overdue' : 'tracker-button'}
+          >
+            Action items
+            {urgent > 0 && (
+              <strong>
+                {' '}
+                <span aria-hidden="true">⚠</span> {urgent} P0/P1 overdue
+              </strong>
+            )}
+          </button>
           <button type="button" onClick={openSettings}>
             Phrasing settings…
           </button>

@@ -110,8 +110,9 @@ describe('action items across postmortems', () => {
     expect(description).toContain('Success criteria: A | B');
     expect(description).toContain('From the postmortem "Disk "full"": postmortem-studio://pm-3');
     expect([priority, due]).toEqual(['P0', '2026-04-01']);
-    // A spreadsheet must not run these as formulas.
+    // A spreadsheet must not run these as formulas, multi-line cells included.
     expect(assignee).toBe("'@ops");
+    expect(description?.startsWith(`'=HYPERLINK`)).toBe(true);
   });
 
   it('writes a checklist by owner for the weekly review', () => {
