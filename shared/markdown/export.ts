@@ -12,6 +12,7 @@ import type { Postmortem } from '../model';
 import { formatHhMm, formatUtc } from '../time';
 import { incidentDuration, MILESTONE_LABELS } from '../timeline';
 import { causalPaths, rootCauses } from '../whys';
+import { meetingNote } from './meetingNote';
 import { mermaidFlowchart } from './mermaid';
 import { field, heading, paragraph, parse, rule, serialize, strong, table, text } from './mdast';
 
@@ -44,6 +45,7 @@ export function exportPostmortem(doc: Postmortem): string {
     bulletList(doc.wentPoorly),
     heading(2, 'Action Items'),
     actionItemsTable(doc),
+    ...meetingNote(doc),
     ...doc.extraSections.flatMap((section) => [heading(2, section.heading), ...parse(section.markdown).children]),
   ];
   return serialize({ type: 'root', children: blocks });

@@ -100,6 +100,14 @@ test('run the whole 60-minute agenda on a fast clock: cues, overrun, extend, pau
   await page.reload();
   await page.getByRole('button', { name: 'Checkout outage', exact: true }).click();
   await expect(strip(page)).toContainText('Root cause analysis ran 8 min over');
+
+  // The export ends with the Meeting note: planned against actual, never the private notes.
+  await page.keyboard.press('Control+Shift+P');
+  const preview = page.getByRole('complementary', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { name: 'Meeting', level: 2 })).toBeVisible();
+  await expect(preview.getByRole('row', { name: /Root cause analysis/ })).toContainText('28 min');
+  await expect(preview.getByRole('row', { name: /Root cause analysis/ })).toContainText('8 min over');
+  await expect(preview).toContainText('Postmortem meeting (60 min)');
 });
 
 test('presenting shows the phase in large type with no private prompts; the console keeps them', async ({ page }) => {
