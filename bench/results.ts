@@ -61,8 +61,8 @@ const BASELINES: Record<string, string> = {
   'phrasing.lint10kWords': 'lower-case and split the same 10,000 words',
   'phrasing.lint10kWordsTypical': 'lower-case and split the same 10,000 words',
   'phrasing.lint200Words': 'lower-case and split the same 200 words',
-  'whys.panFrameP95.500': 'bare <ReactFlow>, same nodes and positions, same run',
-  'whys.panFrameP95.1000': 'bare <ReactFlow>, same nodes and positions, same run',
+  'whys.panFrameP95.500': 'bare <ReactFlow>, same nodes, positions and viewport, same run',
+  'whys.panFrameP95.1000': 'bare <ReactFlow>, same nodes, positions and viewport, same run',
 };
 
 /** Merges these results into bench/results.json (by name) and rewrites bench/RESULTS.md. */

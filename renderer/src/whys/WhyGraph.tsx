@@ -1,5 +1,4 @@
 import {
-  Background,
   Controls,
   getNodesBounds,
   getViewportForBounds,
@@ -13,157 +12,84 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatActionItemId } from '../../../shared/actionItems';
-import { addActionItem } from '../../../shared/edits';
-import type { Postmortem } from '../../../shared/model';
-import {
-  addSiblingWhy,
-  addWhy,
-  removeWhy,
-  reparentWhy,
-  setSymptom,
-  subtreeIds,
-  updateWhy,
-} from '../../../shared/whyGraph';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { reparentWhy } from '../../../shared/whyGraph';
 import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { childrenOf } from '../../../shared/whys';
 import { useDocument, useDocumentStoreApi } from '../document/documentStore';
-import { newId, todayUtc, uniqueKey, useEdit } from '../document/useEdit';
+import { uniqueKey, useEdit } from '../document/useEdit';
 import { registerRevealer } from '../phrasing/revealField';
+import { createWhyActions } from './whyActions';
+import { WhyGrid } from './WhyGrid';
+import { hiddenUnder, keepUnchangedEdges, keepUnchangedNodes, whyFlowEdges, whyFlowNodes } from './whyFlowElements';
 import { WhyNodeView, type WhyFlowNode } from './WhyNodeView';
-import { WhyUiContext, type WhyUi, type WhyUiActions } from './whyUi';
+import { useWhyUi, useWhyUiStore, WhyActionsContext } from './whyUi';
 
 const nodeTypes = { why: WhyNodeView };
+// Object props are defined once: React Flow copies props such as fitViewOptions into its
+// store whenever their identity changes, and every store update re-runs the selectors of
+// every node, handle, edge and minimap node (thousands at 500 whys).
+const fitViewOptions = { maxZoom: 1 };
+const proOptions = { hideAttribution: true };
+/**
+ * A press on the empty pane pans; it must not also start a text selection. Chromium
+ * otherwise extends a selection on every pointer move of the pan, hit-testing the
+ * whole graph each time (most of each frame's work at 500 whys, once any field has
+ * been edited). Node text is already unselectable; fields being edited still are.
+ */
+const flowStyle = { userSelect: 'none' } as const;
+/**
+ * The minimap redraws its viewport mask on every pan frame. Containment makes that a
+ * layout of the minimap alone instead of the whole page (about 10,000 layout objects
+ * at 500 whys); `strict` needs the size spelled out, which MiniMap also gives its SVG.
+ */
+const miniMapStyle = { width: 200, height: 150, contain: 'strict' } as const;
 
 export interface WhyGraphProps {
-  ui: WhyUi;
-  setUi: (update: (ui: WhyUi) => WhyUi) => void;
   onMessage: (message: string | null) => void;
   onHelp: () => void;
   onExportImage: (format: 'png' | 'svg', dataUrl: string) => void;
 }
 
-export function WhyGraph(props: WhyGraphProps) {
+export const WhyGraph = memo(function WhyGraph(props: WhyGraphProps) {
   return (
     <ReactFlowProvider>
       <WhyGraphCanvas {...props} />
     </ReactFlowProvider>
   );
-}
+});
 
-function sameData(a: WhyFlowNode['data'], b: WhyFlowNode['data']): boolean {
-  return (
-    a.kind === b.kind &&
-    a.question === b.question &&
-    a.answer === b.answer &&
-    a.isRootCause === b.isRootCause &&
-    a.hasChildren === b.hasChildren &&
-    a.direction === b.direction &&
-    a.actionItems.join() === b.actionItems.join()
-  );
-}
-
-/** Descendants hidden under each collapsed node, and the ids hidden overall. */
-const NOTHING_HIDDEN = { hidden: new Set<string>(), counts: new Map<string, number>() };
-
-function hiddenUnder(doc: Postmortem, collapsed: ReadonlySet<string>) {
-  if (collapsed.size === 0) return NOTHING_HIDDEN;
-  const hidden = new Set<string>();
-  const counts = new Map<string, number>();
-  for (const id of collapsed) {
-    const ids = id === SYMPTOM_NODE_ID ? new Set(doc.whys.nodes.map((n) => n.id)) : subtreeIds(doc.whys.nodes, id);
-    ids.delete(id);
-    counts.set(id, ids.size);
-    for (const h of ids) hidden.add(h);
-  }
-  return { hidden, counts };
-}
-
-function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGraphProps) {
+function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const whys = useDocument((s) => s.doc.whys);
   const actionItems = useDocument((s) => s.doc.actionItems);
   const edit = useEdit();
   const store = useDocumentStoreApi();
+  const uiStore = useWhyUiStore();
+  const selectedId = useWhyUi((ui) => ui.selectedId);
+  const collapsed = useWhyUi((ui) => ui.collapsed);
+  const direction = useWhyUi((ui) => ui.direction);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
-  const { hidden, counts } = useMemo(() => hiddenUnder({ whys } as Postmortem, ui.collapsed), [whys, ui.collapsed]);
-  const layout = useMemo(() => layoutWhys(whys, ui.direction, hidden), [whys, ui.direction, hidden]);
-
-  const laidOut = useMemo<WhyFlowNode[]>(() => {
-    const addressedBy = new Map<string, string[]>();
-    for (const item of actionItems) {
-      if (item.addresses)
-        addressedBy.set(item.addresses, [...(addressedBy.get(item.addresses) ?? []), formatActionItemId(item.number)]);
-    }
-    const symptomPos = layout.get(SYMPTOM_NODE_ID);
-    const result: WhyFlowNode[] = [
-      {
-        id: SYMPTOM_NODE_ID,
-        type: 'why',
-        position: { x: symptomPos?.x ?? 0, y: symptomPos?.y ?? 0 },
-        draggable: false,
-        data: {
-          kind: 'symptom',
-          question: whys.symptom,
-          answer: '',
-          isRootCause: false,
-          hasChildren: whys.nodes.length > 0,
-          actionItems: [],
-          direction: ui.direction,
-        },
-      },
-    ];
-    for (const node of whys.nodes) {
-      const pos = layout.get(node.id);
-      if (!pos) continue;
-      result.push({
-        id: node.id,
-        type: 'why',
-        position: { x: pos.x, y: pos.y },
-        data: {
-          kind: 'why',
-          question: node.question,
-          answer: node.answer,
-          isRootCause: node.isRootCause,
-          hasChildren: whys.nodes.some((n) => n.parentId === node.id),
-          actionItems: addressedBy.get(node.id) ?? [],
-          direction: ui.direction,
-        },
-      });
-    }
-    return result;
-  }, [whys, layout, actionItems, ui.direction]);
+  const { hidden, counts } = useMemo(() => hiddenUnder(whys, collapsed), [whys, collapsed]);
+  const layout = useMemo(() => layoutWhys(whys, direction, hidden), [whys, direction, hidden]);
+  const laidOut = useMemo(
+    () => whyFlowNodes(whys, actionItems, layout, counts, direction),
+    [whys, actionItems, layout, counts, direction],
+  );
+  const visibleEdges = useMemo(() => whyFlowEdges(whys, hidden), [whys, hidden]);
 
   const [nodes, setNodes] = useState<WhyFlowNode[]>(laidOut);
+  const [edges, setEdges] = useState<Edge[]>(visibleEdges);
   const [relayout, setRelayout] = useState(0);
-  const [source, setSource] = useState({ laidOut, relayout });
-  // Layout is recomputed from the document after every change; a drag only moves a node until it
-  // is dropped. Measured sizes are kept so React Flow does not hide nodes to re-measure them.
-  if (source.laidOut !== laidOut || source.relayout !== relayout) {
-    setSource({ laidOut, relayout });
-    setNodes((current) => {
-      const previous = new Map(current.map((n) => [n.id, n]));
-      return laidOut.map((n) => {
-        const before = previous.get(n.id);
-        if (!before) return n;
-        // Unchanged nodes keep their object, so memoised node views skip re-rendering.
-        if (before.position.x === n.position.x && before.position.y === n.position.y && sameData(before.data, n.data))
-          return before;
-        return before.measured ? { ...n, measured: before.measured } : n;
-      });
-    });
+  const [source, setSource] = useState({ laidOut, visibleEdges, relayout });
+  // Layout is recomputed from the document after every change; a drag only moves a node
+  // until it is dropped. Elements that did not change keep their objects (see whyFlowElements).
+  if (source.laidOut !== laidOut || source.visibleEdges !== visibleEdges || source.relayout !== relayout) {
+    setSource({ laidOut, visibleEdges, relayout });
+    if (source.laidOut !== laidOut || source.relayout !== relayout)
+      setNodes((current) => keepUnchangedNodes(current, laidOut));
+    if (source.visibleEdges !== visibleEdges) setEdges((current) => keepUnchangedEdges(current, visibleEdges));
   }
-
-  const edges = useMemo<Edge[]>(() => {
-    const ids = new Set(whys.nodes.map((n) => n.id));
-    return whys.nodes
-      .filter((n) => !hidden.has(n.id))
-      .map((n) => {
-        const source = n.parentId !== null && ids.has(n.parentId) ? n.parentId : SYMPTOM_NODE_ID;
-        return { id: `${source}->${n.id}`, source, target: n.id, type: 'smoothstep' };
-      });
-  }, [whys, hidden]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<WhyFlowNode>[]) =>
@@ -178,8 +104,8 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
 
   // Keep the selected node in view after it moves or appears.
   useEffect(() => {
-    if (!ui.selectedId) return;
-    const pos = layout.get(ui.selectedId);
+    if (!selectedId) return;
+    const pos = layout.get(selectedId);
     const box = wrapper.current?.getBoundingClientRect();
     if (!pos || !box) return;
     const { x, y, zoom } = flow.getViewport();
@@ -191,9 +117,21 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
       const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       void flow.setCenter(pos.x + pos.width / 2, pos.y + pos.height / 2, { zoom, duration: still ? 0 : 200 });
     }
-  }, [ui.selectedId, layout, flow]);
+  }, [selectedId, layout, flow]);
 
-  const select = useCallback((id: string | null) => setUi((u) => ({ ...u, selectedId: id })), [setUi]);
+  const actions = useMemo(
+    () =>
+      createWhyActions({
+        edit,
+        store,
+        uiStore,
+        onMessage,
+        focusCanvas: () => wrapper.current?.focus({ preventScroll: true }),
+      }),
+    [edit, store, uiStore, onMessage],
+  );
+
+  const { select } = actions;
 
   // The Prompts panel asks for a why's field: open that node's editor, unfolding its branch.
   useEffect(
@@ -206,8 +144,7 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
         const ancestors = new Set<string>([SYMPTOM_NODE_ID]);
         for (let at = nodes.find((n) => n.id === id); at?.parentId; at = nodes.find((n) => n.id === at?.parentId))
           ancestors.add(at.parentId);
-        setUi((u) => ({
-          ...u,
+        uiStore.setState((u) => ({
           collapsed: new Set([...u.collapsed].filter((c) => !ancestors.has(c))),
           selectedId: id,
           editingId: id,
@@ -215,80 +152,41 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
         wrapper.current?.scrollIntoView({ block: 'center' });
         return true;
       }),
-    [store, setUi],
+    [store, uiStore],
   );
 
-  const actions = useMemo<WhyUiActions>(
-    () => ({
-      select,
-      startEditing: (id, seed) => {
-        if (seed) {
-          if (id === SYMPTOM_NODE_ID) edit(uniqueKey('symptom'), (doc) => setSymptom(doc, doc.whys.symptom + seed));
-          else
-            edit(`why:${id}:answer`, (doc) =>
-              updateWhy(doc, id, { answer: (doc.whys.nodes.find((n) => n.id === id)?.answer ?? '') + seed }),
-            );
+  // Stable handlers: React Flow hands onNodeClick to every (memoised) node wrapper and
+  // copies onNodeDragStop into its store, so a fresh function per render re-rendered all nodes.
+  const onNodeClick = useCallback((_: unknown, node: WhyFlowNode) => select(node.id), [select]);
+  const onPaneClick = useCallback(() => select(null), [select]);
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: WhyFlowNode) => {
+      // The drop target is the node the dragged one covers most.
+      const overlap = (other: WhyFlowNode) => {
+        const w =
+          Math.min(node.position.x + (node.measured?.width ?? 0), other.position.x + (other.measured?.width ?? 0)) -
+          Math.max(node.position.x, other.position.x);
+        const h =
+          Math.min(node.position.y + (node.measured?.height ?? 0), other.position.y + (other.measured?.height ?? 0)) -
+          Math.max(node.position.y, other.position.y);
+        return w > 0 && h > 0 ? w * h : 0;
+      };
+      const target = flow
+        .getIntersectingNodes(node)
+        .filter((n): n is WhyFlowNode => n.id !== node.id)
+        .sort((a, b) => overlap(b) - overlap(a))[0];
+      const before = store.getState().doc;
+      if (target) {
+        const result = reparentWhy(before, node.id, target.id === SYMPTOM_NODE_ID ? null : target.id);
+        if (!result.ok) onMessage(result.reason);
+        else if (result.doc !== before) {
+          edit(uniqueKey('why-move'), () => result.doc);
+          onMessage('Moved. Ctrl+Z moves it back.');
         }
-        setUi((u) => ({ ...u, selectedId: id, editingId: id }));
-      },
-      stopEditing: () => {
-        setUi((u) => ({ ...u, editingId: null }));
-        wrapper.current?.focus({ preventScroll: true });
-      },
-      editText: (id, field, value) => {
-        if (field === 'symptom') edit('why:symptom', (doc) => setSymptom(doc, value));
-        else edit(`why:${id}:${field}`, (doc) => updateWhy(doc, id, { [field]: value }));
-      },
-      addChild: (parentId) => {
-        const id = newId();
-        edit(uniqueKey('why-add'), (doc) => addWhy(doc, id, parentId === SYMPTOM_NODE_ID ? null : parentId));
-        setUi((u) => {
-          const collapsed = new Set(u.collapsed);
-          collapsed.delete(parentId);
-          return { ...u, collapsed, selectedId: id, editingId: id };
-        });
-      },
-      addSibling: (siblingId) => {
-        if (siblingId === SYMPTOM_NODE_ID) return;
-        const id = newId();
-        edit(uniqueKey('why-sibling'), (doc) => addSiblingWhy(doc, id, siblingId));
-        setUi((u) => ({ ...u, selectedId: id, editingId: id }));
-      },
-      toggleRootCause: (id) => {
-        if (id === SYMPTOM_NODE_ID) return;
-        edit(uniqueKey('why-root'), (doc) => {
-          const node = doc.whys.nodes.find((n) => n.id === id);
-          return node ? updateWhy(doc, id, { isRootCause: !node.isRootCause }) : doc;
-        });
-      },
-      remove: (id) => {
-        if (id === SYMPTOM_NODE_ID) return;
-        const whys = store.getState().doc.whys;
-        const node = whys.nodes.find((n) => n.id === id);
-        const siblings = node ? childrenOf(whys.nodes, node.parentId) : [];
-        const index = siblings.findIndex((n) => n.id === id);
-        const next = siblings[index + 1] ?? siblings[index - 1];
-        edit(uniqueKey('why-remove'), (doc) => removeWhy(doc, id));
-        select(next?.id ?? node?.parentId ?? SYMPTOM_NODE_ID);
-        const removed = subtreeIds(whys.nodes, id).size;
-        onMessage(
-          `Deleted ${removed === 1 ? 'the why' : `the why and ${removed - 1} below it`}. Ctrl+Z brings it back.`,
-        );
-      },
-      toggleCollapsed: (id) =>
-        setUi((u) => {
-          const collapsed = new Set(u.collapsed);
-          if (collapsed.has(id)) collapsed.delete(id);
-          else collapsed.add(id);
-          return { ...u, collapsed };
-        }),
-      addActionItemFor: (id) => {
-        const itemId = newId();
-        edit(uniqueKey('action-for-root'), (doc) => addActionItem(doc, itemId, todayUtc(), { addresses: id }));
-        onMessage('Added an action item for this root cause in Action Items.');
-      },
-    }),
-    [edit, select, setUi, store, onMessage],
+      }
+      setRelayout((n) => n + 1);
+    },
+    [flow, store, edit, onMessage],
   );
 
   /** The whole graph as an image, at a size that keeps 16 px text readable. */
@@ -317,10 +215,9 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
     }
   };
 
-  const context = useMemo(() => ({ ui, actions, hiddenCounts: counts }), [ui, actions, counts]);
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== wrapper.current) return;
+    const ui = uiStore.getState();
     if (ui.editingId) {
       // Keys typed in the moment before the new node's field can take focus still count.
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -340,7 +237,7 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
     );
     const at = siblings.findIndex((n) => n.id === id);
     const [toParent, toChild, toPrev, toNext] =
-      ui.direction === 'TB'
+      direction === 'TB'
         ? ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']
         : ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
     const handled = (() => {
@@ -398,7 +295,7 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
   };
 
   return (
-    <WhyUiContext.Provider value={context}>
+    <WhyActionsContext.Provider value={actions}>
       <div
         ref={wrapper}
         className="why-canvas"
@@ -407,53 +304,16 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
         aria-label="Five whys graph. Tab adds a why, Enter a sibling, F2 edits, arrows move, R marks a root cause, Delete removes, question mark shows all keys."
         aria-keyshortcuts="Tab Enter F2 Delete R Space"
         onKeyDown={onKeyDown}
-        onFocus={() => ui.selectedId === null && select(SYMPTOM_NODE_ID)}
+        onFocus={() => uiStore.getState().selectedId === null && select(SYMPTOM_NODE_ID)}
       >
         <ReactFlow<WhyFlowNode>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
-          onNodeClick={(_, node) => select(node.id)}
-          onPaneClick={() => select(null)}
-          onNodeDragStop={(_, node) => {
-            // The drop target is the node the dragged one covers most.
-            const overlap = (other: WhyFlowNode) => {
-              const a = {
-                x: node.position.x,
-                y: node.position.y,
-                w: node.measured?.width ?? 0,
-                h: node.measured?.height ?? 0,
-              };
-              const b = {
-                x: other.position.x,
-                y: other.position.y,
-                w: other.measured?.width ?? 0,
-                h: other.measured?.height ?? 0,
-              };
-              const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-              const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-              return w > 0 && h > 0 ? w * h : 0;
-            };
-            const target = flow
-              .getIntersectingNodes(node)
-              .filter((n): n is WhyFlowNode => n.id !== node.id)
-              .sort((a, b) => overlap(b) - overlap(a))[0];
-            const before = store.getState().doc;
-            if (target) {
-              const result = reparentWhy(
-                store.getState().doc,
-                node.id,
-                target.id === SYMPTOM_NODE_ID ? null : target.id,
-              );
-              if (!result.ok) onMessage(result.reason);
-              else if (result.doc !== before) {
-                edit(uniqueKey('why-move'), () => result.doc);
-                onMessage('Moved. Ctrl+Z moves it back.');
-              }
-            }
-            setRelayout((n) => n + 1);
-          }}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onNodeDragStop={onNodeDragStop}
           nodesConnectable={false}
           elementsSelectable={false}
           deleteKeyCode={null}
@@ -461,18 +321,19 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
           multiSelectionKeyCode={null}
           disableKeyboardA11y
           fitView
-          fitViewOptions={{ maxZoom: 1 }}
+          fitViewOptions={fitViewOptions}
           minZoom={0.1}
           colorMode="system"
-          proOptions={{ hideAttribution: true }}
+          proOptions={proOptions}
+          style={flowStyle}
         >
           <Panel position="top-right" className="why-panel">
             <button
               type="button"
-              onClick={() => setUi((u) => ({ ...u, direction: u.direction === 'TB' ? 'LR' : 'TB' }))}
-              aria-label={ui.direction === 'TB' ? 'Lay out left to right' : 'Lay out top down'}
+              onClick={() => uiStore.setState((u) => ({ direction: u.direction === 'TB' ? 'LR' : 'TB' }))}
+              aria-label={direction === 'TB' ? 'Lay out left to right' : 'Lay out top down'}
             >
-              {ui.direction === 'TB' ? '⇥ Left to right' : '⤓ Top down'}
+              {direction === 'TB' ? '⇥ Left to right' : '⤓ Top down'}
             </button>
             <button type="button" onClick={() => void exportImage('png')}>
               PNG
@@ -484,11 +345,11 @@ function WhyGraphCanvas({ ui, setUi, onMessage, onHelp, onExportImage }: WhyGrap
               Keys ?
             </button>
           </Panel>
-          <Background gap={24} />
+          <WhyGrid />
           <Controls showInteractive={false} />
-          {whys.nodes.length > 30 && <MiniMap pannable zoomable />}
+          {whys.nodes.length > 30 && <MiniMap pannable zoomable style={miniMapStyle} />}
         </ReactFlow>
       </div>
-    </WhyUiContext.Provider>
+    </WhyActionsContext.Provider>
   );
 }

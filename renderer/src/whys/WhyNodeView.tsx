@@ -2,7 +2,7 @@ import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflo
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { fieldKeys } from '../../../shared/prompts';
 import { ProseField, ProseText } from '../phrasing/ProseField';
-import { useWhyUi } from './whyUi';
+import { useWhyActions, useWhyUi } from './whyUi';
 
 /** Focus moving into a phrasing prompt's card keeps the node editor open. */
 function inPromptCard(target: EventTarget | null): boolean {
@@ -16,17 +16,29 @@ export type WhyNodeData = {
   answer: string;
   isRootCause: boolean;
   hasChildren: boolean;
+  /** How many whys are folded away under this node (0 unless it is collapsed). */
+  hiddenBelow: number;
   actionItems: string[];
   direction: 'TB' | 'LR';
 };
 export type WhyFlowNode = Node<WhyNodeData, 'why'>;
 
+/**
+ * React Flow also passes the node's position, size and drag state, none of which the
+ * view draws (the wrapper React Flow owns is what moves): a node the layout only moved
+ * keeps its `data` object and is not re-rendered.
+ */
+function sameView(a: NodeProps<WhyFlowNode>, b: NodeProps<WhyFlowNode>): boolean {
+  return a.id === b.id && a.data === b.data;
+}
+
 export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<WhyFlowNode>) {
-  const { ui, actions, hiddenCounts } = useWhyUi();
-  const selected = ui.selectedId === id;
-  const editing = ui.editingId === id;
+  const actions = useWhyActions();
+  // Narrow selectors: moving the selection re-renders the node that lost it and the one that gained it.
+  const selected = useWhyUi((ui) => ui.selectedId === id);
+  const editing = useWhyUi((ui) => ui.editingId === id);
   const symptom = data.kind === 'symptom';
-  const hidden = hiddenCounts.get(id) ?? 0;
+  const hidden = data.hiddenBelow;
   const vertical = data.direction === 'TB';
   return (
     <div
@@ -113,10 +125,10 @@ export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<Why
       )}
     </div>
   );
-});
+}, sameView);
 
 function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
-  const { actions } = useWhyUi();
+  const actions = useWhyActions();
   const answerRef = useRef<HTMLTextAreaElement>(null);
   const questionRef = useRef<HTMLTextAreaElement>(null);
   const symptom = data.kind === 'symptom';

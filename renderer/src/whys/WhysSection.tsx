@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import { chainTo } from '../../../shared/whyGraph';
 import { SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { detectPitfalls } from '../../../shared/whyPitfalls';
@@ -6,7 +7,7 @@ import { usePromptSettings } from '../phrasing/promptSettings';
 import { usePlatform } from '../app/platformContext';
 import { useDocument } from '../document/documentStore';
 import { WhyGraph } from './WhyGraph';
-import type { WhyUi } from './whyUi';
+import { createWhyUiStore, WhyUiStoreContext } from './whyUi';
 
 const SHORTCUTS: [string, string][] = [
   ['Tab', 'Ask why: add a child to the selected node (then type its answer)'],
@@ -30,21 +31,34 @@ export function WhysSection() {
   const actionItems = useDocument((s) => s.doc.actionItems);
   const platform = usePlatform();
   const id = useId();
-  const [ui, setUiState] = useState<WhyUi>({
-    selectedId: null,
-    editingId: null,
-    collapsed: new Set(),
-    direction: 'TB',
-  });
+  const [uiStore] = useState(createWhyUiStore);
+  const selectedId = useStore(uiStore, (ui) => ui.selectedId);
   const [message, setMessage] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
-  const setUi = useCallback((update: (ui: WhyUi) => WhyUi) => setUiState(update), []);
   const { lint } = usePromptSettings();
+  // The pitfall checks walk the whole graph (tens of ms at 500 whys): the graph paints a
+  // new why first, and the Prompts list follows in a render React may interrupt.
+  const pitfallInput = useDeferredValue(useMemo(() => ({ whys, factors, actionItems }), [whys, factors, actionItems]));
   const pitfalls = useMemo(
-    () => detectPitfalls({ whys, contributingFactors: factors, actionItems }, lint),
-    [whys, factors, actionItems, lint],
+    () =>
+      detectPitfalls(
+        { whys: pitfallInput.whys, contributingFactors: pitfallInput.factors, actionItems: pitfallInput.actionItems },
+        lint,
+      ),
+    [pitfallInput, lint],
   );
-  const chain = ui.selectedId && ui.selectedId !== SYMPTOM_NODE_ID ? chainTo(whys, ui.selectedId) : [];
+  const chain = selectedId && selectedId !== SYMPTOM_NODE_ID ? chainTo(whys, selectedId) : [];
+
+  const openHelp = useCallback(() => setHelp(true), []);
+  const exportImage = useCallback(
+    (format: 'png' | 'svg', dataUrl: string) => {
+      void platform.exportImage(`five-whys.${format}`, dataUrl).then(
+        (r) => r.saved && setMessage(`Saved ${r.location ?? 'the image'}.`),
+        (e: unknown) => setMessage(`Could not save the image: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+    [platform],
+  );
 
   useEffect(() => {
     if (!message) return;
@@ -59,18 +73,9 @@ export function WhysSection() {
         <span className="muted small">Click the graph, then Tab to ask why. Press ? for every key.</span>
       </div>
       <div className="whys-layout">
-        <WhyGraph
-          ui={ui}
-          setUi={setUi}
-          onMessage={setMessage}
-          onHelp={() => setHelp(true)}
-          onExportImage={(format, dataUrl) => {
-            void platform.exportImage(`five-whys.${format}`, dataUrl).then(
-              (r) => r.saved && setMessage(`Saved ${r.location ?? 'the image'}.`),
-              (e: unknown) => setMessage(`Could not save the image: ${e instanceof Error ? e.message : String(e)}`),
-            );
-          }}
-        />
+        <WhyUiStoreContext.Provider value={uiStore}>
+          <WhyGraph onMessage={setMessage} onHelp={openHelp} onExportImage={exportImage} />
+        </WhyUiStoreContext.Provider>
         <aside className="whys-side" aria-label="Five whys prompts">
           {message && (
             <p className="banner" role="status">
@@ -104,7 +109,7 @@ export function WhysSection() {
                     <button
                       type="button"
                       className="link-button"
-                      onClick={() => setUi((u) => ({ ...u, selectedId: p.nodeId }))}
+                      onClick={() => uiStore.setState({ selectedId: p.nodeId })}
                     >
                       {p.message}
                     </button>

@@ -1,10 +1,15 @@
 /**
  * View state of one why-graph editor (selection, editing, collapsed subtrees, layout
- * direction): not part of the document, so never saved and never undone. Node
- * components read it and call its actions through context, keeping React Flow node
- * data serialisable.
+ * direction): not part of the document, so never saved and never undone.
+ *
+ * It lives in a small store of its own, not in a context value, so that moving the
+ * selection re-renders the two nodes whose `selected` flag changed rather than every
+ * node in the graph: each node reads it through a narrow selector. The actions sit in
+ * a separate context whose value never changes, which keeps React Flow node data
+ * serialisable (no callbacks in it).
  */
 import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { LayoutDirection } from '../../../shared/whyLayout';
 
 export interface WhyUi {
@@ -12,6 +17,30 @@ export interface WhyUi {
   editingId: string | null;
   collapsed: ReadonlySet<string>;
   direction: LayoutDirection;
+}
+
+export type WhyUiStore = StoreApi<WhyUi>;
+
+export function createWhyUiStore(): WhyUiStore {
+  return createStore<WhyUi>()(() => ({
+    selectedId: null,
+    editingId: null,
+    collapsed: new Set(),
+    direction: 'TB',
+  }));
+}
+
+export const WhyUiStoreContext = createContext<WhyUiStore | null>(null);
+
+export function useWhyUiStore(): WhyUiStore {
+  const store = useContext(WhyUiStoreContext);
+  if (!store) throw new Error('useWhyUiStore must be used inside the why graph editor.');
+  return store;
+}
+
+/** One value from the view state; the component re-renders only when that value changes. */
+export function useWhyUi<T>(selector: (ui: WhyUi) => T): T {
+  return useStore(useWhyUiStore(), selector);
 }
 
 export interface WhyUiActions {
@@ -28,14 +57,10 @@ export interface WhyUiActions {
   addActionItemFor: (id: string) => void;
 }
 
-export const WhyUiContext = createContext<{
-  ui: WhyUi;
-  actions: WhyUiActions;
-  hiddenCounts: ReadonlyMap<string, number>;
-} | null>(null);
+export const WhyActionsContext = createContext<WhyUiActions | null>(null);
 
-export function useWhyUi() {
-  const value = useContext(WhyUiContext);
-  if (!value) throw new Error('useWhyUi must be used inside the why graph editor.');
-  return value;
+export function useWhyActions(): WhyUiActions {
+  const actions = useContext(WhyActionsContext);
+  if (!actions) throw new Error('useWhyActions must be used inside the why graph editor.');
+  return actions;
 }

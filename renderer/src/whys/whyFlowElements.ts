@@ -1,0 +1,140 @@
+/**
+ * The React Flow nodes and edges of a why graph, built from the document and the view
+ * state. Rebuilding them is cheap; what is not cheap is React Flow treating a rebuilt
+ * object as a changed element (it re-adopts the node, re-runs its selectors and
+ * re-renders its view). So every builder here hands back the previous object for each
+ * element that did not change: after adding one why to a 500-node graph, only the new
+ * node, its parent and the nodes the layout actually moved are new objects.
+ */
+import type { Edge } from '@xyflow/react';
+import { formatActionItemId } from '../../../shared/actionItems';
+import type { Postmortem } from '../../../shared/model';
+import { subtreeIds } from '../../../shared/whyGraph';
+import { SYMPTOM_NODE_ID, type LayoutDirection, type PositionedNode } from '../../../shared/whyLayout';
+import type { WhyFlowNode, WhyNodeData } from './WhyNodeView';
+
+export interface HiddenWhys {
+  /** Every why inside a collapsed subtree. */
+  hidden: ReadonlySet<string>;
+  /** How many whys each collapsed node hides. */
+  counts: ReadonlyMap<string, number>;
+}
+
+const NOTHING_HIDDEN: HiddenWhys = { hidden: new Set(), counts: new Map() };
+
+/** Descendants hidden under each collapsed node, and the ids hidden overall. */
+export function hiddenUnder(whys: Postmortem['whys'], collapsed: ReadonlySet<string>): HiddenWhys {
+  if (collapsed.size === 0) return NOTHING_HIDDEN;
+  const hidden = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const id of collapsed) {
+    const ids = id === SYMPTOM_NODE_ID ? new Set(whys.nodes.map((n) => n.id)) : subtreeIds(whys.nodes, id);
+    ids.delete(id);
+    counts.set(id, ids.size);
+    for (const h of ids) hidden.add(h);
+  }
+  return { hidden, counts };
+}
+
+function sameData(a: WhyNodeData, b: WhyNodeData): boolean {
+  return (
+    a.kind === b.kind &&
+    a.question === b.question &&
+    a.answer === b.answer &&
+    a.isRootCause === b.isRootCause &&
+    a.hasChildren === b.hasChildren &&
+    a.hiddenBelow === b.hiddenBelow &&
+    a.direction === b.direction &&
+    a.actionItems.length === b.actionItems.length &&
+    a.actionItems.every((item, i) => item === b.actionItems[i])
+  );
+}
+
+/** One node per laid-out why (and the symptom), with fresh objects throughout. */
+export function whyFlowNodes(
+  whys: Postmortem['whys'],
+  actionItems: Postmortem['actionItems'],
+  layout: ReadonlyMap<string, PositionedNode>,
+  hiddenCounts: ReadonlyMap<string, number>,
+  direction: LayoutDirection,
+): WhyFlowNode[] {
+  const addressedBy = new Map<string, string[]>();
+  for (const item of actionItems) {
+    if (item.addresses)
+      addressedBy.set(item.addresses, [...(addressedBy.get(item.addresses) ?? []), formatActionItemId(item.number)]);
+  }
+  const parents = new Set(whys.nodes.map((n) => n.parentId));
+  const symptomPos = layout.get(SYMPTOM_NODE_ID);
+  const result: WhyFlowNode[] = [
+    {
+      id: SYMPTOM_NODE_ID,
+      type: 'why',
+      position: { x: symptomPos?.x ?? 0, y: symptomPos?.y ?? 0 },
+      draggable: false,
+      data: {
+        kind: 'symptom',
+        question: whys.symptom,
+        answer: '',
+        isRootCause: false,
+        hasChildren: whys.nodes.length > 0,
+        hiddenBelow: hiddenCounts.get(SYMPTOM_NODE_ID) ?? 0,
+        actionItems: [],
+        direction,
+      },
+    },
+  ];
+  for (const node of whys.nodes) {
+    const pos = layout.get(node.id);
+    if (!pos) continue;
+    result.push({
+      id: node.id,
+      type: 'why',
+      position: { x: pos.x, y: pos.y },
+      data: {
+        kind: 'why',
+        question: node.question,
+        answer: node.answer,
+        isRootCause: node.isRootCause,
+        hasChildren: parents.has(node.id),
+        hiddenBelow: hiddenCounts.get(node.id) ?? 0,
+        actionItems: addressedBy.get(node.id) ?? [],
+        direction,
+      },
+    });
+  }
+  return result;
+}
+
+/**
+ * `next`, with the current object kept for every node whose position and data are
+ * unchanged, and the current `data` object kept for a node that only moved (so its
+ * memoised view does not re-render). Measured sizes carry over, so React Flow does not
+ * hide moved nodes to measure them again.
+ */
+export function keepUnchangedNodes(current: readonly WhyFlowNode[], next: readonly WhyFlowNode[]): WhyFlowNode[] {
+  const previous = new Map(current.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const before = previous.get(n.id);
+    if (!before) return n;
+    const data = sameData(before.data, n.data) ? before.data : n.data;
+    if (data === before.data && before.position.x === n.position.x && before.position.y === n.position.y) return before;
+    return before.measured ? { ...n, data, measured: before.measured } : { ...n, data };
+  });
+}
+
+/** Parent-to-child edges of the visible whys; an edge's id names both its ends. */
+export function whyFlowEdges(whys: Postmortem['whys'], hidden: ReadonlySet<string>): Edge[] {
+  const ids = new Set(whys.nodes.map((n) => n.id));
+  return whys.nodes
+    .filter((n) => !hidden.has(n.id))
+    .map((n) => {
+      const source = n.parentId !== null && ids.has(n.parentId) ? n.parentId : SYMPTOM_NODE_ID;
+      return { id: `${source}->${n.id}`, source, target: n.id, type: 'smoothstep' };
+    });
+}
+
+/** `next`, keeping the current object for each edge still there (same id, same ends). */
+export function keepUnchangedEdges(current: readonly Edge[], next: readonly Edge[]): Edge[] {
+  const previous = new Map(current.map((e) => [e.id, e]));
+  return next.map((e) => previous.get(e.id) ?? e);
+}
