@@ -2,7 +2,7 @@
  * Edit the team's agendas: copy a built-in one, rename it, reorder, retime, add or
  * remove phases, and save. Built-in agendas stay as they are.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   AGENDA_SECTION_LABELS,
   BUILT_IN_AGENDAS,
@@ -13,6 +13,7 @@ import {
   type AgendaTemplate,
 } from '../../../shared/agenda';
 import { AGENDA_SECTIONS, type AgendaSection } from '../../../shared/model';
+import { ModalDialog } from '../app/ModalDialog';
 
 export function AgendaEditor({
   custom,
@@ -24,16 +25,10 @@ export function AgendaEditor({
   onClose: () => void;
 }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [agendas, setAgendas] = useState<AgendaTemplate[]>([...custom]);
   const [selected, setSelected] = useState<string | null>(custom[0]?.id ?? null);
   const [problem, setProblem] = useState<string | null>(null);
   const current = agendas.find((a) => a.id === selected) ?? null;
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const change = (update: (agenda: AgendaTemplate) => AgendaTemplate) =>
     setAgendas((list) => list.map((a) => (a.id === selected ? update(a) : a)));
@@ -71,15 +66,7 @@ export function AgendaEditor({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="settings-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -246,6 +233,6 @@ export function AgendaEditor({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

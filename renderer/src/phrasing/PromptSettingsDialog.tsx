@@ -3,7 +3,7 @@
  * phrases with the wording to use instead. Changes are a draft until Save; the file
  * buttons share the settings with other teams as JSON.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { PHRASING_CATEGORIES, PHRASING_CATEGORY_IDS, type PhrasingCategory } from '../../../shared/phrasing';
 import {
   MAX_CUSTOM_RULES,
@@ -13,6 +13,7 @@ import {
   type PromptSettings,
 } from '../../../shared/promptSettings';
 import { describeIssues } from '../../../shared/validation';
+import { ModalDialog } from '../app/ModalDialog';
 import { usePlatform } from '../app/platformContext';
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
@@ -28,15 +29,9 @@ export function PromptSettingsDialog({
 }) {
   const platform = usePlatform();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<PromptSettings>(settings);
   const [status, setStatus] = useState<Status>(null);
   const focusRule = useRef<string | null>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const setRule = (ruleId: string, patch: Partial<PromptSettings['customRules'][number]>) =>
     setDraft((d) => ({ ...d, customRules: d.customRules.map((r) => (r.id === ruleId ? { ...r, ...patch } : r)) }));
@@ -109,15 +104,7 @@ export function PromptSettingsDialog({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="settings-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -227,6 +214,6 @@ export function PromptSettingsDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
