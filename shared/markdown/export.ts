@@ -4,16 +4,17 @@
  * mdast-util-to-markdown with GFM, so user text is escaped by the library (pipes and
  * newlines in cells, backticks, a leading "#", "-" or "1."), never by hand.
  */
-import type { PhrasingContent, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { formatActionItemId, isSafeWebUrl } from '../actionItems';
 import { describeErrorBudget, errorBudget } from '../impact';
 import { rankName, TIMELINE_KIND_LABELS } from '../labels';
-import type { Postmortem } from '../model';
+import type { Postmortem, WhyNode } from '../model';
 import { formatHhMm, formatUtc } from '../time';
 import { incidentDuration, MILESTONE_LABELS } from '../timeline';
 import { causalPaths, rootCauses } from '../whys';
 import { meetingNote } from './meetingNote';
 import { mermaidFlowchart } from './mermaid';
+import { whyForest } from './whyForest';
 import { field, heading, paragraph, parse, rule, serialize, strong, table, text } from './mdast';
 
 export { RANK_NAMES, rankName, TIMELINE_KIND_LABELS } from '../labels';
@@ -129,27 +130,65 @@ function contributingFactors(doc: Postmortem): RootContent[] {
   ];
 }
 
+/**
+ * Deepest why the nested list writes; a deeper tree is written as separate causal
+ * paths instead, so the markdown never nests deep enough for the importer to refuse it
+ * (see PATHOLOGICAL in importTemplate) or for a renderer to give up.
+ */
+export const MAX_WHY_LIST_DEPTH = 32;
+
+/**
+ * The causal chains. One chain is written as the template shows it: each question in
+ * bold, its answer on the next line after an arrow. A branching analysis is written as
+ * one nested list in the same form, each why under the one it answers, so every chain
+ * reads from the top down and no why is written twice.
+ */
 function fiveWhys(doc: Postmortem): RootContent[] {
   const blocks: RootContent[] = [];
   if (doc.whys.symptom.trim() !== '') blocks.push(field('Initial Symptom', doc.whys.symptom));
   const paths = causalPaths(doc.whys.nodes);
   if (paths.length === 0 && doc.whys.symptom.trim() === '')
     return [paragraph({ type: 'emphasis', children: [text(NOTHING_RECORDED)] })];
-  paths.forEach((path, p) => {
-    if (paths.length > 1) blocks.push(heading(4, `Path ${p + 1}`));
-    for (const node of path) {
-      blocks.push(
-        paragraph(
-          strong(node.question),
-          { type: 'break' },
-          text(`→ ${node.answer}`),
-          ...(node.isRootCause ? [text(' '), strong(ROOT_CAUSE_MARK)] : []),
-        ),
-      );
-    }
-  });
+  if (paths.length === 1) blocks.push(...(paths[0] ?? []).map(whyStep));
+  else if (paths.length > 1) blocks.push(...(whyList(doc) ?? pathsByHeading(paths)));
   if (doc.whys.nodes.length > 0) blocks.push({ type: 'code', lang: 'mermaid', value: mermaidFlowchart(doc.whys) });
   return blocks;
+}
+
+/** `**question**` + line break + `→ answer` [+ ` **(root cause)**`] */
+function whyStep(node: WhyNode): Paragraph {
+  return paragraph(
+    strong(node.question),
+    { type: 'break' },
+    text(`→ ${node.answer}`),
+    ...(node.isRootCause ? [text(' '), strong(ROOT_CAUSE_MARK)] : []),
+  );
+}
+
+/** The why tree as a nested list, or null when it is deeper than MAX_WHY_LIST_DEPTH. */
+function whyList(doc: Postmortem): RootContent[] | null {
+  const top: List = { type: 'list', ordered: false, spread: false, children: [] };
+  let tooDeep = false;
+  whyForest(doc.whys.nodes).walk((node, parent: ListItem | null, depth) => {
+    if (depth >= MAX_WHY_LIST_DEPTH) tooDeep = true;
+    const item: ListItem = { type: 'listItem', spread: false, children: [whyStep(node)] };
+    if (!parent) top.children.push(item);
+    else {
+      let nested = parent.children[1];
+      if (nested?.type !== 'list') {
+        nested = { type: 'list', ordered: false, spread: false, children: [] };
+        parent.children.push(nested);
+      }
+      nested.children.push(item);
+    }
+    return item;
+  }, null);
+  return tooDeep ? null : [top];
+}
+
+/** The older form, kept for trees too deep to nest: every path from a top-level why to a leaf in full. */
+function pathsByHeading(paths: WhyNode[][]): RootContent[] {
+  return paths.flatMap((path, p) => [heading(4, `Path ${p + 1}`), ...path.map(whyStep)]);
 }
 
 function bulletList(items: readonly string[]): RootContent {

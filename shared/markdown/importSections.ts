@@ -1,9 +1,10 @@
 /**
- * Readers for the import's structured sections: timeline, contributing factors, five
- * whys and action items. Each takes the section's nodes and fills the document; what it
- * cannot use goes to `context.leftovers`, to be kept and reported.
+ * Readers for the import's structured sections: timeline, contributing factors and
+ * action items (the five whys are in ./importWhys). Each takes the section's nodes and
+ * fills the document; what it cannot use goes to `context.leftovers`, to be kept and
+ * reported.
  */
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { List, Paragraph, RootContent, Table } from 'mdast';
 import { parseActionItemId } from '../actionItems';
 import { TIMELINE_KIND_LABELS } from '../labels';
 import {
@@ -14,16 +15,15 @@ import {
   type ActionItem,
   type Milestone,
   type TimelineKind,
-  type WhyNode,
 } from '../model';
 import { matchTimestamp } from '../time';
 import { MILESTONE_LABELS } from '../timeline';
 import { rootCauses } from '../whys';
-import { NOTHING_RECORDED, ROOT_CAUSE_MARK } from './export';
+import { NOTHING_RECORDED } from './export';
 import { plainText } from './mdast';
 import { itemText, line, type ImportContext } from './importTemplate';
 
-function isNothingRecorded(node: RootContent): boolean {
+export function isNothingRecorded(node: RootContent): boolean {
   return (
     node.type === 'paragraph' &&
     node.children.length === 1 &&
@@ -210,108 +210,6 @@ export function readFactors(body: RootContent[], context: ImportContext): void {
       }
     }
   }
-}
-
-export function readWhys(body: RootContent[], context: ImportContext): void {
-  let parent: string | null = null;
-  for (const node of body) {
-    if (isNothingRecorded(node)) continue;
-    if (node.type === 'code' && node.lang === 'mermaid') continue; // derived from the graph
-    if (node.type === 'heading' && /^path \d+$/i.test(plainText(node).trim())) {
-      parent = null;
-      continue;
-    }
-    if (node.type === 'paragraph') {
-      const symptom = symptomField(node);
-      if (symptom !== null) {
-        context.doc.whys.symptom = symptom;
-        continue;
-      }
-      const step = whyStep(node);
-      if (step) {
-        parent = addStep(context, parent, step.question, step.answer, step.isRootCause);
-        continue;
-      }
-    }
-    if (node.type === 'list' && readWhyList(node, context, null)) continue;
-    context.leftovers.push(node);
-  }
-}
-
-function symptomField(node: Paragraph): string | null {
-  const [first, ...rest] = node.children;
-  if (first?.type !== 'strong' || plainText(first) !== 'Initial Symptom:') return null;
-  const value = plainText({ type: 'paragraph', children: rest });
-  return value.startsWith(' ') ? value.slice(1) : value;
-}
-
-/** `**question**` + line break + `→ answer` [+ ` **(root cause)**`] */
-function whyStep(node: Paragraph): { question: string; answer: string; isRootCause: boolean } | null {
-  const [first, second, ...rest] = node.children;
-  if (first?.type !== 'strong' || second?.type !== 'break') return null;
-  let answerNodes: PhrasingContent[] = rest;
-  const last = rest[rest.length - 1];
-  const isRootCause = last?.type === 'strong' && plainText(last) === ROOT_CAUSE_MARK;
-  if (isRootCause) answerNodes = rest.slice(0, -1);
-  let answer = plainText({ type: 'paragraph', children: answerNodes });
-  if (!answer.startsWith('→')) return null;
-  answer = answer.replace(/^→ ?/, '');
-  if (isRootCause) answer = answer.replace(/ $/, '');
-  return { question: plainText(first), answer, isRootCause };
-}
-
-function addStep(
-  context: ImportContext,
-  parentId: string | null,
-  question: string,
-  answer: string,
-  isRootCause: boolean,
-): string {
-  const nodes = context.doc.whys.nodes;
-  const siblings = nodes.filter((n) => n.parentId === parentId);
-  const existing = siblings.find((n) => n.question === question && n.answer === answer);
-  if (existing) {
-    existing.isRootCause ||= isRootCause;
-    return existing.id;
-  }
-  const node: WhyNode = { id: context.nextId('w'), parentId, order: siblings.length, question, answer, isRootCause };
-  nodes.push(node);
-  return node.id;
-}
-
-/** Numbered or nested bullet lists of "Why ...?" items, answers after "→", "->", "A:" or on the next line. */
-function readWhyList(list: List, context: ImportContext, parentId: string | null): boolean {
-  const items = list.children.map((item) => ({ item, parts: splitWhy(item) }));
-  if (!items.some((i) => i.parts)) return false;
-  let parent = parentId;
-  for (const { item, parts } of items) {
-    const text = parts ?? { question: itemText(item.children.filter((c) => c.type !== 'list')), answer: '' };
-    const id = addStep(
-      context,
-      list.ordered ? parent : parentId,
-      text.question,
-      text.answer,
-      /root cause/i.test(text.answer),
-    );
-    if (list.ordered) parent = id; // a numbered list is one chain: each item answers the one before
-    for (const nested of item.children.filter((c): c is List => c.type === 'list')) readWhyList(nested, context, id);
-  }
-  return true;
-}
-
-function splitWhy(item: ListItem): { question: string; answer: string } | null {
-  const text = item.children
-    .filter((c) => c.type !== 'list')
-    .map((c) => plainText(c))
-    .join('\n')
-    .trim();
-  if (!/\bwhy\b/i.test(text)) return null;
-  const m = /^(.*?\?)\s*(?:\n|→|->|A:|Answer:|-|–|—)?\s*(.*)$/s.exec(text);
-  if (!m) return null;
-  return {
-    question: (m[1] ?? '').replace(/^\d+[.)]\s*/, '').trim(),
-    answer: (m[2] ?? '').replace(/^(→|->|A:|Answer:)\s*/i, '').trim(),
-  };
 }
 
 export function readActionItems(body: RootContent[], context: ImportContext): void {

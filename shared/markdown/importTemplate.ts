@@ -10,8 +10,10 @@ import { createPostmortem } from '../documents';
 import { PRIORITIES, STATUSES, isRealDate, postmortemSchema, type Postmortem } from '../model';
 import { describeIssues } from '../validation';
 import { NOTHING_RECORDED } from './export';
-import { parse, plainText, serialize } from './mdast';
-import { readActionItems, readFactors, readLabelledTimeline, readTimeline, readWhys } from './importSections';
+import { plainText, serialize } from './mdast';
+import { parseDocument } from './parseDocument';
+import { readActionItems, readFactors, readLabelledTimeline, readTimeline } from './importSections';
+import { readWhys } from './importWhys';
 
 export interface ImportWarning {
   line: number | null;
@@ -99,7 +101,7 @@ export function importPostmortem(markdown: string, options: { id: string; now: s
   }
   let tree;
   try {
-    tree = parse(frontMatterFirst(markdown));
+    tree = parseDocument(frontMatterFirst(markdown));
   } catch (error) {
     // Pathological nesting can exhaust the parser's stack: keep the text rather than fail.
     context.doc.extraSections.push({ heading: 'Imported text', markdown: markdown.slice(0, 200_000) });

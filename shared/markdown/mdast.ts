@@ -4,11 +4,12 @@
  */
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow } from 'mdast';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import { plainTextHandler } from './plainTextHandler';
 
 const TO_MARKDOWN: Options = {
   extensions: [gfmToMarkdown({ tablePipeAlign: false })],
@@ -19,17 +20,22 @@ const TO_MARKDOWN: Options = {
   rule: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
+  // Same output as the library's text handler, without its escaping pass where that pass changes nothing.
+  handlers: { text: plainTextHandler },
 };
 
 export function serialize(tree: Nodes): string {
   return toMarkdown(tree, TO_MARKDOWN);
 }
 
+/** Built once: the extensions hold no state between parses, and building them costs as much as parsing a line. */
+const FROM_MARKDOWN: FromMarkdownOptions = {
+  extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+};
+
 export function parse(markdown: string): Root {
-  return fromMarkdown(markdown, {
-    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
-  });
+  return fromMarkdown(markdown, FROM_MARKDOWN);
 }
 
 /** Text as markdown can hold it: line endings become \n (parsers normalise \r\n anyway). */

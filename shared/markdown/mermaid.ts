@@ -4,7 +4,7 @@
  * Mermaid gives meaning to is written as an entity code, so any text renders as text.
  */
 import type { Postmortem } from '../model';
-import { childrenOf } from '../whys';
+import { whyForest } from './whyForest';
 
 const ENTITIES: Record<string, string> = {
   '"': '#quot;',
@@ -21,9 +21,10 @@ const ENTITIES: Record<string, string> = {
 };
 
 export function mermaidLabel(value: string): string {
-  const escaped = [...value.trim().replace(/\r\n?/g, '\n')]
-    .map((ch) => ENTITIES[ch] ?? (ch === '\n' ? ' ' : ch))
-    .join('')
+  const escaped = value
+    .trim()
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/["#<>|`&[\]{}]/g, (ch) => ENTITIES[ch] ?? ch)
     // Control characters, zero-width and bidi marks would garble or hide parts of a label.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
@@ -32,33 +33,22 @@ export function mermaidLabel(value: string): string {
 
 export function mermaidFlowchart(whys: Postmortem['whys']): string {
   const lines = ['flowchart TD'];
+  const symptom = whys.symptom.trim() !== '';
+  if (symptom) lines.push(`  symptom(${mermaidLabel(whys.symptom)})`);
+  // A repeated id (damaged data) keeps the Mermaid id it was first given.
   const ids = new Map<string, string>();
-  const idOf = (nodeId: string) => {
-    let id = ids.get(nodeId);
-    if (!id) {
-      id = `w${ids.size + 1}`;
-      ids.set(nodeId, id);
-    }
-    return id;
-  };
-  const known = new Set(whys.nodes.map((n) => n.id));
-  if (whys.symptom.trim() !== '') lines.push(`  symptom(${mermaidLabel(whys.symptom)})`);
-  const visit = (parentId: string | null, parentMermaidId: string | null, seen: Set<string>) => {
-    const kids =
-      parentId === null
-        ? whys.nodes.filter((n) => n.parentId === null || !known.has(n.parentId)).sort((a, b) => a.order - b.order)
-        : childrenOf(whys.nodes, parentId);
-    for (const node of kids) {
-      if (seen.has(node.id)) continue;
-      const id = idOf(node.id);
+  whyForest(whys.nodes).walk(
+    (node, mermaidParent: string | null) => {
+      const id = ids.get(node.id) ?? `w${ids.size + 1}`;
+      ids.set(node.id, id);
       const label = mermaidLabel(`${node.question} → ${node.answer}`);
       lines.push(node.isRootCause ? `  ${id}[[${label}]]` : `  ${id}[${label}]`);
-      if (parentMermaidId) lines.push(`  ${parentMermaidId} --> ${id}`);
+      if (mermaidParent) lines.push(`  ${mermaidParent} --> ${id}`);
       if (node.isRootCause) lines.push(`  class ${id} rootCause`);
-      visit(node.id, id, new Set([...seen, node.id]));
-    }
-  };
-  visit(null, whys.symptom.trim() !== '' ? 'symptom' : null, new Set());
+      return id;
+    },
+    symptom ? 'symptom' : null,
+  );
   lines.push('  classDef rootCause stroke-width:3px');
   return lines.join('\n');
 }

@@ -11,7 +11,8 @@ import {
   updateFactor,
   updateTimelineEvent,
 } from '../../../shared/edits';
-import { exportPostmortem } from '../../../shared/markdown/export';
+import { exportPostmortem, MAX_WHY_LIST_DEPTH } from '../../../shared/markdown/export';
+import { importPostmortem } from '../../../shared/markdown/importTemplate';
 import { exportIncidentReport } from '../../../shared/markdown/incidentReport';
 import { parse } from '../../../shared/markdown/mdast';
 import { mermaidFlowchart, mermaidLabel } from '../../../shared/markdown/mermaid';
@@ -85,13 +86,49 @@ describe('postmortem markdown', () => {
     expect(tree.children.some((n) => n.type === 'html')).toBe(false);
   });
 
-  it('writes each causal path from the symptom and a Mermaid flowchart', () => {
+  it('writes a branching analysis as one nested list of chains, each why once, and a Mermaid flowchart', () => {
     const md = exportPostmortem(branching());
+    expect(md).toContain(
+      [
+        '- **Why did checkout fail?**\\',
+        '  → The DB was locked',
+        '  - **Why was it locked?**\\',
+        '    → A migration held a lock **(root cause)**',
+        '  - **Why did it last 42 min?**\\',
+        '    → No alert on lock waits **(root cause)**',
+      ].join('\n'),
+    );
+    expect(md.match(/\*\*Why did checkout fail\?\*\*/g)).toHaveLength(1);
+    expect(md).not.toContain('#### Path');
+    expect(md).toContain('```mermaid\nflowchart TD');
+  });
+
+  it('writes a single chain as the template shows it: one why per paragraph', () => {
+    const doc = branching();
+    doc.whys.nodes = doc.whys.nodes.filter((n) => n.id !== 'w3');
+    const md = exportPostmortem(doc);
+    expect(md).toContain(
+      '**Why did checkout fail?**\\\n→ The DB was locked\n\n**Why was it locked?**\\\n→ A migration held a lock **(root cause)**',
+    );
+    expect(md).not.toMatch(/^- \*\*Why/m);
+  });
+
+  it('writes a tree deeper than the list may nest as separate causal paths, and reads it back', () => {
+    const doc = branching();
+    for (let i = 0; i < MAX_WHY_LIST_DEPTH; i += 1)
+      doc.whys.nodes.push({
+        id: `d${i}`,
+        parentId: i === 0 ? 'w2' : `d${i - 1}`,
+        order: 0,
+        question: `Why ${i}?`,
+        answer: `Because ${i}`,
+        isRootCause: false,
+      });
+    const md = exportPostmortem(doc);
     expect(md).toContain('#### Path 1');
     expect(md).toContain('#### Path 2');
-    expect(md.match(/\*\*Why did checkout fail\?\*\*/g)).toHaveLength(2);
-    expect(md).toContain('→ A migration held a lock **(root cause)**');
-    expect(md).toContain('```mermaid\nflowchart TD');
+    expect(md).not.toMatch(/^ {2,}- \*\*/m);
+    expect(exportPostmortem(importPostmortem(md, { id: 'back', now: '2026-03-18T10:00:00.000Z' }).doc)).toBe(md);
   });
 });
 

@@ -93,6 +93,23 @@ describe('importing the template', () => {
     expect(back.actionItems[0]).toMatchObject({ addresses: back.whys.nodes[2]?.id, done: true, doneAt: '2026-03-30' });
   });
 
+  it('reads Five Whys written as full causal paths (files exported before the nested list) into the same tree', () => {
+    const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../fixtures/markdown', name), 'utf8');
+    const fromPaths = read(fixture('whys-paths.md'));
+    const fromList = read(fixture('whys-nested.md'));
+    expect(fromPaths.warnings).toEqual([]);
+    expect(fromList.warnings).toEqual([]);
+    expect(fromPaths.doc.whys).toEqual(fromList.doc.whys);
+    expect(fromList.doc.whys.nodes.map((n) => [n.question, n.parentId, n.isRootCause])).toEqual([
+      ['Why did checkout fail?', null, false],
+      ['Why was it locked?', fromList.doc.whys.nodes[0]?.id, false],
+      ['Why could a migration hold a lock that long?', fromList.doc.whys.nodes[1]?.id, true],
+      ['Why did it take 42 minutes to notice?', fromList.doc.whys.nodes[0]?.id, true],
+    ]);
+    // Exporting either gives today's format, byte for byte.
+    expect(exportPostmortem(fromPaths.doc)).toBe(fixture('whys-nested.md'));
+  });
+
   it('hostile text in every field comes back as the same values', () => {
     // Markdown has one line ending: \r\n comes back as \n.
     for (const hostile of HOSTILE_STRINGS.map((h) => h.replace(/\r\n/g, '\n'))) {

@@ -1,0 +1,144 @@
+/**
+ * Reading the Five Whys section back into the why graph: the exporter's nested list and
+ * single chain, the full causal paths older exports wrote (`#### Path n` headings), and
+ * the numbered or nested "Why ...?" lists of postmortems written by hand.
+ */
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { WhyNode } from '../model';
+import { ROOT_CAUSE_MARK } from './export';
+import { isNothingRecorded } from './importSections';
+import { itemText, type ImportContext } from './importTemplate';
+import { plainText } from './mdast';
+
+export function readWhys(body: RootContent[], context: ImportContext): void {
+  let parent: string | null = null;
+  for (const node of body) {
+    if (isNothingRecorded(node)) continue;
+    if (node.type === 'code' && node.lang === 'mermaid') continue; // derived from the graph
+    if (node.type === 'heading' && /^path \d+$/i.test(plainText(node).trim())) {
+      parent = null;
+      continue;
+    }
+    if (node.type === 'paragraph') {
+      const symptom = symptomField(node);
+      if (symptom !== null) {
+        context.doc.whys.symptom = symptom;
+        continue;
+      }
+      const step = whyStep(node);
+      if (step) {
+        parent = addStep(context, parent, step.question, step.answer, step.isRootCause);
+        continue;
+      }
+    }
+    if (node.type === 'list' && isWhyTree(node)) {
+      readWhyTree(node, context, null);
+      continue;
+    }
+    if (node.type === 'list' && readWhyList(node, context, null)) continue;
+    context.leftovers.push(node);
+  }
+}
+
+function symptomField(node: Paragraph): string | null {
+  const [first, ...rest] = node.children;
+  if (first?.type !== 'strong' || plainText(first) !== 'Initial Symptom:') return null;
+  const value = plainText({ type: 'paragraph', children: rest });
+  return value.startsWith(' ') ? value.slice(1) : value;
+}
+
+/** The exporter's nested list: every item a why step, its nested list the whys that answer it. */
+function isWhyTree(list: List): boolean {
+  return (
+    !list.ordered &&
+    list.children.every((item) => {
+      const [step, nested, ...rest] = item.children;
+      return (
+        rest.length === 0 &&
+        (item.checked ?? null) === null &&
+        step?.type === 'paragraph' &&
+        whyStep(step) !== null &&
+        (nested === undefined || (nested.type === 'list' && isWhyTree(nested)))
+      );
+    })
+  );
+}
+
+function readWhyTree(list: List, context: ImportContext, parentId: string | null): void {
+  for (const item of list.children) {
+    const [step, nested] = item.children;
+    const parts = step?.type === 'paragraph' ? whyStep(step) : null;
+    if (!parts) continue;
+    const id = addStep(context, parentId, parts.question, parts.answer, parts.isRootCause);
+    if (nested?.type === 'list') readWhyTree(nested, context, id);
+  }
+}
+
+/** `**question**` + line break + `→ answer` [+ ` **(root cause)**`] */
+function whyStep(node: Paragraph): { question: string; answer: string; isRootCause: boolean } | null {
+  const [first, second, ...rest] = node.children;
+  if (first?.type !== 'strong' || second?.type !== 'break') return null;
+  let answerNodes: PhrasingContent[] = rest;
+  const last = rest[rest.length - 1];
+  const isRootCause = last?.type === 'strong' && plainText(last) === ROOT_CAUSE_MARK;
+  if (isRootCause) answerNodes = rest.slice(0, -1);
+  let answer = plainText({ type: 'paragraph', children: answerNodes });
+  if (!answer.startsWith('→')) return null;
+  answer = answer.replace(/^→ ?/, '');
+  if (isRootCause) answer = answer.replace(/ $/, '');
+  return { question: plainText(first), answer, isRootCause };
+}
+
+function addStep(
+  context: ImportContext,
+  parentId: string | null,
+  question: string,
+  answer: string,
+  isRootCause: boolean,
+): string {
+  const nodes = context.doc.whys.nodes;
+  const siblings = nodes.filter((n) => n.parentId === parentId);
+  const existing = siblings.find((n) => n.question === question && n.answer === answer);
+  if (existing) {
+    existing.isRootCause ||= isRootCause;
+    return existing.id;
+  }
+  const node: WhyNode = { id: context.nextId('w'), parentId, order: siblings.length, question, answer, isRootCause };
+  nodes.push(node);
+  return node.id;
+}
+
+/** Numbered or nested bullet lists of "Why ...?" items, answers after "→", "->", "A:" or on the next line. */
+function readWhyList(list: List, context: ImportContext, parentId: string | null): boolean {
+  const items = list.children.map((item) => ({ item, parts: splitWhy(item) }));
+  if (!items.some((i) => i.parts)) return false;
+  let parent = parentId;
+  for (const { item, parts } of items) {
+    const text = parts ?? { question: itemText(item.children.filter((c) => c.type !== 'list')), answer: '' };
+    const id = addStep(
+      context,
+      list.ordered ? parent : parentId,
+      text.question,
+      text.answer,
+      /root cause/i.test(text.answer),
+    );
+    if (list.ordered) parent = id; // a numbered list is one chain: each item answers the one before
+    for (const nested of item.children.filter((c): c is List => c.type === 'list')) readWhyList(nested, context, id);
+  }
+  return true;
+}
+
+function splitWhy(item: ListItem): { question: string; answer: string } | null {
+  const text = item.children
+    .filter((c) => c.type !== 'list')
+    .map((c) => plainText(c))
+    .join('\n')
+    .trim();
+  if (!/\bwhy\b/i.test(text)) return null;
+  const m = /^(.*?\?)\s*(?:\n|→|->|A:|Answer:|-|–|—)?\s*(.*)$/s.exec(text);
+  if (!m) return null;
+  return {
+    question: (m[1] ?? '').replace(/^\d+[.)]\s*/, '').trim(),
+    answer: (m[2] ?? '').replace(/^(→|->|A:|Answer:)\s*/i, '').trim(),
+  };
+}

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { describe, expect, it } from 'vitest';
+import { exportPostmortem } from '../../../shared/markdown/export';
+import { parse, serialize } from '../../../shared/markdown/mdast';
+import { largeDocument } from '../../../bench/largeDocument';
+
+/** The options of ./mdast without the faster text handler: the library's own output. */
+const LIBRARY: Options = {
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+};
+
+/** Every character some unsafe pattern is about, and the sequences that make them matter. */
+const pieces = fc.constantFrom(
+  ...'abc XYZ019 \t\n\r|`~*_#-+.:;!?()[]{}<>&@=\\/\'"$%^,é→😀\u00a0\u200b\u007f'.split(''),
+  ...['www.', 'http://', 'https://', 'mailto:', 'a@b.c', '&amp;', '&#x20;', '1.', '1)', '---', '***', '> ', '- '],
+  ...['<a>', '<!--', ']:', '  ', 'a_b', '__', '![', '](', '\\|'],
+);
+const text = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''));
+
+const { inline } = fc.letrec<{ inline: PhrasingContent }>((tie) => ({
+  inline: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text.map((value): PhrasingContent => ({ type: 'text', value })),
+    text.map((value): PhrasingContent => ({ type: 'text', value })),
+    text.map((value): PhrasingContent => ({ type: 'inlineCode', value })),
+    fc.constant<PhrasingContent>({ type: 'break' }),
+    fc.array(tie('inline'), { maxLength: 3 }).map((children): PhrasingContent => ({ type: 'strong', children })),
+    fc.array(tie('inline'), { maxLength: 3 }).map((children): PhrasingContent => ({ type: 'emphasis', children })),
+    fc.array(tie('inline'), { maxLength: 3 }).map((children): PhrasingContent => ({ type: 'delete', children })),
+    fc
+      .tuple(
+        fc.constantFrom('https://x.example/a', 'http://a b', 'mailto:a@b.c'),
+        fc.array(tie('inline'), { maxLength: 2 }),
+      )
+      .map(([url, children]): PhrasingContent => ({ type: 'link', url, children })),
+  ),
+}));
+const phrasing = fc.array(inline, { minLength: 1, maxLength: 5 });
+const block: fc.Arbitrary<RootContent> = fc.oneof(
+  phrasing.map((children): RootContent => ({ type: 'paragraph', children })),
+  fc
+    .tuple(fc.constantFrom(1 as const, 2 as const, 3 as const), phrasing)
+    .map(([depth, children]): RootContent => ({ type: 'heading', depth, children })),
+  fc.array(fc.tuple(phrasing, phrasing), { minLength: 1, maxLength: 3 }).map((rows): RootContent => ({
+    type: 'table',
+    align: [null, null],
+    children: rows.map((cells) => ({
+      type: 'tableRow',
+      children: cells.map((children) => ({ type: 'tableCell', children })),
+    })),
+  })),
+  fc.array(phrasing, { minLength: 1, maxLength: 3 }).map((items): RootContent => ({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((children) => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children }],
+    })),
+  })),
+  fc.array(phrasing, { minLength: 1, maxLength: 2 }).map((items): RootContent => ({
+    type: 'blockquote',
+    children: items.map((children) => ({ type: 'paragraph', children })),
+  })),
+);
+
+describe('the faster text handler', () => {
+  it('writes what the library writes, for any tree of hostile text', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), (children) => {
+        const tree: Nodes = { type: 'root', children };
+        let expected: string;
+        try {
+          expected = toMarkdown(tree, LIBRARY);
+        } catch {
+          return; // a tree the library itself cannot write (e.g. a link inside a link)
+        }
+        expect(serialize(tree)).toBe(expected);
+      }),
+      { numRuns: 2500 },
+    );
+  }, 120_000);
+
+  it('writes what the library writes for a large exported document', () => {
+    const doc = largeDocument();
+    doc.timeline[3] = { ...doc.timeline[3]!, text: 'line\nbreak, `code`, <b>, &amp; and a_b' };
+    const tree = parse(exportPostmortem(doc));
+    expect(serialize(tree)).toBe(toMarkdown(tree, LIBRARY));
+  });
+});
