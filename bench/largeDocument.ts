@@ -16,6 +16,7 @@ export function largeDocument(): Postmortem {
       question: `Why did step ${i} happen | with "quotes"?`,
       answer: `Because condition ${i} held <for> \`reasons\``,
       isRootCause: i >= 200 && i % 7 === 0,
+      tags: [],
     });
   }
   return {

@@ -12,6 +12,7 @@ export function benchWhyTree(count: number): Postmortem['whys'] {
       question: `Why did step ${i} happen?`,
       answer: `Because condition ${i} held in the system`,
       isRootCause: i % 11 === 0,
+      tags: [],
     });
   }
   return { symptom: 'Checkout failed', nodes };

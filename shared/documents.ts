@@ -13,6 +13,7 @@ export function createPostmortem(id: string, now: string): Postmortem {
     createdAt: now,
     updatedAt: now,
     title: '',
+    kind: 'postmortem',
     incidentDate: '',
     severity: 'SEV-3',
     incidentCommander: '',

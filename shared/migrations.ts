@@ -16,6 +16,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: (doc) => ({ ...doc, promptDismissals: [] }),
   // 4: the meeting record keeps timer state (intervals, extensions), goals and private notes.
   3: (doc) => ({ ...doc, meeting: migrateMeeting(doc['meeting']) }),
+  // 5: documents say which kind of write-up they are; root causes carry tags for repeat-incident metrics.
+  4: (doc) => ({ ...doc, kind: 'postmortem', whys: migrateWhys(doc['whys']) }),
 };
 
 /** A version-3 meeting record (name, minutes, start, end per phase) with the new fields filled in. */
@@ -48,6 +50,11 @@ function migrateMeeting(meeting: unknown): unknown {
     readyForReview: false,
     muted: false,
   };
+}
+
+function migrateWhys(whys: unknown): unknown {
+  if (!isRecord(whys) || !Array.isArray(whys['nodes'])) return whys;
+  return { ...whys, nodes: whys['nodes'].map((node) => (isRecord(node) ? { ...node, tags: [] } : node)) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Bump when the stored shape changes, and add a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** Longest text we accept in any one field: generous for pastes, bounded for disk. */
 export const MAX_FIELD_LENGTH = 200_000;
@@ -19,6 +19,14 @@ export const STATUSES = ['Draft', 'In Review', 'Reviewed', 'Action Items Assigne
 export type Status = (typeof STATUSES)[number];
 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+
+/**
+ * The kinds of write-up the guide names, by audience: a blameless postmortem for the
+ * engineering team, a learning review for themes across the org, a formal root cause
+ * analysis for compliance, and a shallow customer-facing incident report.
+ */
+export const DOCUMENT_KINDS = ['postmortem', 'learning-review', 'root-cause-analysis', 'incident-report'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const text = z.string().max(MAX_FIELD_LENGTH, 'is longer than 200,000 characters');
 
@@ -72,6 +80,11 @@ export const contributingFactorSchema = z.object({
   isRootCause: z.boolean(),
 });
 
+/** A root-cause tag: a short slug such as "config-push" (letters, digits, ".", "_", "-"). */
+export const rootCauseTagSchema = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,47}$/u, 'must be a short tag: letters, digits, ".", "_" or "-"');
+
 export const whyNodeSchema = z.object({
   id,
   parentId: id.nullable(),
@@ -79,6 +92,11 @@ export const whyNodeSchema = z.object({
   question: text,
   answer: text,
   isRootCause: z.boolean(),
+  /**
+   * Short labels on a root cause ("config-push", "no-canary"). Two postmortems whose
+   * root causes share a tag count as a repeat incident in the program metrics.
+   */
+  tags: z.array(rootCauseTagSchema).max(20),
 });
 
 export const actionItemSchema = z.object({
@@ -164,6 +182,8 @@ export const postmortemSchema = z.object({
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
   title: text,
+  /** Which write-up this is (chosen when it is created); the default is a postmortem. */
+  kind: z.enum(DOCUMENT_KINDS),
   incidentDate: isoDate,
   severity: z.enum(SEVERITIES),
   incidentCommander: text,

@@ -38,6 +38,7 @@ export function addWhy(doc: Postmortem, id: string, parentId: string | null): Po
     question: nextQuestion(parent, doc.whys.symptom),
     answer: '',
     isRootCause: false,
+    tags: [],
   };
   return withNodes(doc, [...doc.whys.nodes, node]);
 }
@@ -57,6 +58,7 @@ export function addSiblingWhy(doc: Postmortem, id: string, siblingId: string): P
     question: nextQuestion(parent, doc.whys.symptom),
     answer: '',
     isRootCause: false,
+    tags: [],
   };
   return withNodes(doc, [...nodes, node]);
 }

@@ -103,7 +103,15 @@ function addStep(
     existing.isRootCause ||= isRootCause;
     return existing.id;
   }
-  const node: WhyNode = { id: context.nextId('w'), parentId, order: siblings.length, question, answer, isRootCause };
+  const node: WhyNode = {
+    id: context.nextId('w'),
+    parentId,
+    order: siblings.length,
+    question,
+    answer,
+    isRootCause,
+    tags: [],
+  };
   nodes.push(node);
   return node.id;
 }

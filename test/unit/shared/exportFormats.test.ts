@@ -29,6 +29,7 @@ const branching = (): Postmortem => {
       question: 'Why did checkout fail?',
       answer: 'The DB was locked',
       isRootCause: false,
+      tags: [],
     },
     {
       id: 'w2',
@@ -37,6 +38,7 @@ const branching = (): Postmortem => {
       question: 'Why was it locked?',
       answer: 'A migration held a lock',
       isRootCause: true,
+      tags: [],
     },
     {
       id: 'w3',
@@ -45,6 +47,7 @@ const branching = (): Postmortem => {
       question: 'Why did it last 42 min?',
       answer: 'No alert on lock waits',
       isRootCause: true,
+      tags: [],
     },
   ];
   return doc;
@@ -123,6 +126,7 @@ describe('postmortem markdown', () => {
         question: `Why ${i}?`,
         answer: `Because ${i}`,
         isRootCause: false,
+        tags: [],
       });
     const md = exportPostmortem(doc);
     expect(md).toContain('#### Path 1');

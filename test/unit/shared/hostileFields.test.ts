@@ -431,6 +431,7 @@ describe('hostile text in every field (property-based)', () => {
               question,
               answer,
               isRootCause,
+              tags: [],
             })),
           };
           const lines = mermaidFlowchart(doc.whys).split('\n');
@@ -503,8 +504,24 @@ describe('hostile text: known round-trip bugs (each fails until fixed)', () => {
     doc.whys = {
       symptom: 'Checkout returned 500s',
       nodes: [
-        { id: 'w1', parentId: null, order: 0, question: 'Why?', answer: 'The DB was locked', isRootCause: false },
-        { id: 'w2', parentId: 'w1', order: 0, question: '', answer: 'A migration held a lock', isRootCause: false },
+        {
+          id: 'w1',
+          parentId: null,
+          order: 0,
+          question: 'Why?',
+          answer: 'The DB was locked',
+          isRootCause: false,
+          tags: [],
+        },
+        {
+          id: 'w2',
+          parentId: 'w1',
+          order: 0,
+          question: '',
+          answer: 'A migration held a lock',
+          isRootCause: false,
+          tags: [],
+        },
       ],
     };
     const { doc: back } = reimport(doc);

@@ -43,6 +43,7 @@ describe('importing the template', () => {
     expect(doc.whys.nodes[4]).toMatchObject({
       answer: 'No load test or review covers the pool size',
       isRootCause: true,
+      tags: [],
     });
     expect(doc.actionItems.map((a) => a.number)).toEqual([1, 2, 3, 4, 5]);
     expect(doc.actionItems[0]?.addresses).toBe(doc.whys.nodes[4]?.id);
@@ -63,6 +64,7 @@ describe('importing the template', () => {
             question: 'Why did checkout fail?',
             answer: 'The DB was locked',
             isRootCause: false,
+            tags: [],
           },
           {
             id: 'x2',
@@ -71,6 +73,7 @@ describe('importing the template', () => {
             question: 'Why locked?',
             answer: 'Migration held a lock',
             isRootCause: true,
+            tags: [],
           },
           {
             id: 'x3',
@@ -79,6 +82,7 @@ describe('importing the template', () => {
             question: 'Why so long?',
             answer: 'No alert on lock waits',
             isRootCause: true,
+            tags: [],
           },
         ],
       },

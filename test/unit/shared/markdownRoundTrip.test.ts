@@ -75,6 +75,7 @@ const whyTree = fc.array(fc.tuple(hostileText, hostileText, fc.boolean(), fc.nat
       question: `Q${i} ${question}`,
       answer,
       isRootCause,
+      tags: [],
     });
   });
   return nodes;

@@ -104,6 +104,20 @@ describe('migrations from every past schemaVersion', () => {
     expect(v3.meeting.phases[0]).not.toHaveProperty('spentSeconds');
   });
 
+  it('upgrades a version-4 file: it becomes a postmortem and its whys gain empty root-cause tags', async () => {
+    const { default: v4 } = await import('../../fixtures/schema/v4.json');
+    const result = migrateDocument(v4);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.kind).toBe('postmortem');
+    expect(result.value.whys.nodes.map((n) => [n.answer, n.isRootCause, n.tags])).toEqual([
+      ['The database was overloaded', false, []],
+      ['A migration ran without a timeout', true, []],
+    ]);
+    expect(result.value.meeting).toEqual(v4.meeting);
+    expect(v4.whys.nodes[0]).not.toHaveProperty('tags');
+  });
+
   it('upgrades a version-2 file: adds the dismissed-prompts list, keeps kept sections', async () => {
     const { default: v2 } = await import('../../fixtures/schema/v2.json');
     const result = migrateDocument(v2);

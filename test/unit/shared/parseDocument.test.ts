@@ -59,7 +59,7 @@ const whyTree = fc.array(fc.tuple(hostileText, hostileText, fc.boolean(), fc.nat
   const nodes: WhyNode[] = [];
   specs.forEach(([question, answer, isRootCause, pick], i) => {
     const parent = nodes.length === 0 || pick % 4 === 0 ? null : nodes[pick % nodes.length];
-    nodes.push({ id: `n${i}`, parentId: parent?.id ?? null, order: i, question, answer, isRootCause });
+    nodes.push({ id: `n${i}`, parentId: parent?.id ?? null, order: i, question, answer, isRootCause, tags: [] });
   });
   return nodes;
 });

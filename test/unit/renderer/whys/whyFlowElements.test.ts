@@ -20,6 +20,7 @@ function graph(count: number) {
     question: `Why did step ${i} happen?`,
     answer: `Because condition ${i} held`,
     isRootCause: false,
+    tags: [],
   }));
   return { ...createPostmortem('pm-1', '2026-03-18T10:00:00.000Z'), whys: { symptom: 'Checkout failed', nodes } };
 }
