@@ -53,3 +53,30 @@ test('a postmortem typed in the window is on disk after closing, and reopens', a
   await expect(page.getByRole('row', { name: /Electron round trip/ })).toBeVisible();
   await app.close();
 });
+
+test('the facilitator console opens as its own isolated window and drives the meeting with the editor', async () => {
+  const app = await launch(freshDataDir());
+  const page = await app.firstWindow();
+  const strip = (p: typeof page) => p.getByLabel('Meeting', { exact: true });
+  await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await page.keyboard.type('Two screens on the desktop');
+  await strip(page).getByRole('button', { name: 'Start the meeting' }).click();
+  await page.keyboard.press('Control+Shift+M');
+  const opened = app.waitForEvent('window');
+  await page.getByRole('button', { name: 'Open in its own window' }).click();
+  const consoleWindow = await opened;
+  await expect(strip(consoleWindow)).toContainText('Context setting');
+  // A second BrowserWindow with the same isolation as the first.
+  expect(await consoleWindow.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+  expect(await consoleWindow.title()).toContain('Facilitator console');
+
+  await strip(consoleWindow).getByRole('button', { name: /Next/ }).click();
+  await expect(strip(page)).toContainText('Timeline walkthrough');
+  await strip(page).getByRole('button', { name: /Next/ }).click();
+  await expect(strip(consoleWindow)).toContainText('Root cause analysis');
+
+  // Asking again focuses the open console rather than opening a second one.
+  await page.getByRole('button', { name: 'Open in its own window' }).click();
+  await expect.poll(() => app.windows().length).toBe(2);
+  await app.close();
+});
