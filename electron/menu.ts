@@ -94,5 +94,9 @@ export function buildMenuTemplate(isMac: boolean, send: (command: AppCommand) =>
       ],
     },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => send('show-shortcuts') }],
+    },
   ];
 }

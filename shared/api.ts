@@ -79,6 +79,7 @@ export const APP_COMMANDS = [
   'meeting-next',
   'meeting-previous',
   'meeting-extend',
+  'show-shortcuts',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -7,6 +7,7 @@ import { LibraryScreen } from '../library/LibraryScreen';
 import { TrackerScreen } from '../tracker/TrackerScreen';
 import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
+import { KeyboardShortcutsDialog, ShowShortcutsProvider, useKeyboardShortcutsDialog } from './KeyboardShortcuts';
 import { PlatformContext } from './platformContext';
 
 // The dashboard brings the chart library: load it only when someone opens it.
@@ -22,6 +23,8 @@ export function App({ platform }: { platform: PlatformApi }) {
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
   const [error, setError] = useState<string | null>(null);
   const documentRef = useRef<DocumentScreenHandle>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useKeyboardShortcutsDialog(platform);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), [setShortcutsOpen]);
 
   const createNew = useCallback(async () => {
     // No await when no document is open: the new one must render within this key event,
@@ -93,45 +96,50 @@ export function App({ platform }: { platform: PlatformApi }) {
 
   return (
     <PlatformContext.Provider value={platform}>
-      <PromptSettingsProvider>
-        <AgendasProvider>
-          {error && (
-            <div className="banner banner-error" role="alert">
-              {error}
-              <button type="button" className="link-button" onClick={() => setError(null)}>
-                Dismiss
-              </button>
-            </div>
-          )}
-          {screen.name === 'metrics' ? (
-            <Suspense fallback={<p className="muted">Loading the metrics…</p>}>
-              <MetricsScreen onBack={() => setScreen({ name: 'library' })} />
-            </Suspense>
-          ) : screen.name === 'tracker' ? (
-            <TrackerScreen
-              onBack={() => setScreen({ name: 'library' })}
-              onOpen={(id) => setScreen({ name: 'document', id })}
-            />
-          ) : screen.name === 'library' ? (
-            <LibraryScreen
-              onTracker={() => setScreen({ name: 'tracker' })}
-              onMetrics={() => setScreen({ name: 'metrics' })}
-              onOpen={(id) => setScreen({ name: 'document', id })}
-              onCreate={createNew}
-              onImport={importMarkdown}
-            />
-          ) : (
-            <DocumentScreen
-              key={screen.id}
-              ref={documentRef}
-              id={screen.id}
-              onClose={openLibrary}
-              importNotes={screen.importNotes}
-              initialDoc={screen.initialDoc}
-            />
-          )}
-        </AgendasProvider>
-      </PromptSettingsProvider>
+      <ShowShortcutsProvider value={showShortcuts}>
+        <PromptSettingsProvider>
+          <AgendasProvider>
+            {error && (
+              <div className="banner banner-error" role="alert">
+                {error}
+                <button type="button" className="link-button" onClick={() => setError(null)}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+            {screen.name === 'metrics' ? (
+              <Suspense fallback={<p className="muted">Loading the metrics…</p>}>
+                <MetricsScreen onBack={() => setScreen({ name: 'library' })} />
+              </Suspense>
+            ) : screen.name === 'tracker' ? (
+              <TrackerScreen
+                onBack={() => setScreen({ name: 'library' })}
+                onOpen={(id) => setScreen({ name: 'document', id })}
+              />
+            ) : screen.name === 'library' ? (
+              <LibraryScreen
+                onTracker={() => setScreen({ name: 'tracker' })}
+                onMetrics={() => setScreen({ name: 'metrics' })}
+                onOpen={(id) => setScreen({ name: 'document', id })}
+                onCreate={createNew}
+                onImport={importMarkdown}
+              />
+            ) : (
+              <DocumentScreen
+                key={screen.id}
+                ref={documentRef}
+                id={screen.id}
+                onClose={openLibrary}
+                importNotes={screen.importNotes}
+                initialDoc={screen.initialDoc}
+              />
+            )}
+          </AgendasProvider>
+        </PromptSettingsProvider>
+        {shortcutsOpen && (
+          <KeyboardShortcutsDialog desktop={platform.kind === 'electron'} onClose={() => setShortcutsOpen(false)} />
+        )}
+      </ShowShortcutsProvider>
     </PlatformContext.Provider>
   );
 }

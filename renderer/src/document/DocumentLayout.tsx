@@ -7,6 +7,7 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import type { StorageNotice } from '../../../shared/api';
 import type { AgendaSection, Postmortem } from '../../../shared/model';
+import { useShowShortcuts } from '../app/KeyboardShortcuts';
 import { usePlatform } from '../app/platformContext';
 import { FacilitatorConsole } from '../meeting/FacilitatorConsole';
 import { useConsoleBridge } from '../meeting/useConsoleBridge';
@@ -61,6 +62,7 @@ export function DocumentLayout({
   };
 
   const platform = usePlatform();
+  const showShortcuts = useShowShortcuts();
   useConsoleBridge(togglePresenting);
   useEffect(() =>
     platform.onCommand((command) => {
@@ -118,6 +120,14 @@ export function DocumentLayout({
                     Console
                   </button>
                   <PromptsToggle open={panel === 'prompts'} onToggle={() => togglePanel('prompts')} />
+                  <button
+                    type="button"
+                    aria-keyshortcuts="? Control+/"
+                    title="Keyboard shortcuts (? or Ctrl+/)"
+                    onClick={showShortcuts}
+                  >
+                    Keys <kbd>?</kbd>
+                  </button>
                 </span>
               </nav>
               <ExportBar

@@ -111,15 +111,18 @@ export function DocumentScreen({
     undoRedo,
   }));
 
-  // In a browser there is no native menu: the page handles undo/redo keys itself.
+  // In a browser there is no native menu: the page handles undo/redo keys itself. The
+  // desktop menu's Redo is Ctrl+Y off macOS, so Ctrl+Shift+Z is handled here there too.
   useEffect(() => {
-    if (!loaded || platform.kind !== 'browser') return;
+    if (!loaded) return;
+    const menuHasAll = platform.kind !== 'browser' && /Mac/.test(navigator.platform);
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey) return;
+      if (!mod || event.altKey || menuHasAll) return;
       const key = event.key.toLowerCase();
       const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : null;
       if (!direction) return;
+      if (platform.kind !== 'browser' && !(direction === 'redo' && key === 'z')) return; // the menu has it
       if (isTyping(event.target) && (event.target as HTMLElement).tagName !== 'SELECT') return;
       event.preventDefault();
       (direction === 'undo' ? undo : redo)(loaded.store);

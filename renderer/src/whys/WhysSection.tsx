@@ -4,25 +4,12 @@ import { chainTo } from '../../../shared/whyGraph';
 import { SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { detectPitfalls } from '../../../shared/whyPitfalls';
 import { usePromptSettings } from '../phrasing/promptSettings';
+import { ShortcutTable } from '../app/KeyboardShortcuts';
 import { usePlatform } from '../app/platformContext';
+import { WHY_SHORTCUTS } from '../app/shortcuts';
 import { useDocument } from '../document/documentStore';
 import { WhyGraph } from './WhyGraph';
 import { createWhyUiStore, WhyUiStoreContext } from './whyUi';
-
-const SHORTCUTS: [string, string][] = [
-  ['Tab', 'Ask why: add a child to the selected node (then type its answer)'],
-  ['Enter', 'Add a sibling: another answer to the same question'],
-  ['F2, or start typing', 'Edit the selected node'],
-  ['Enter or Escape while editing', 'Stop editing (Shift+Enter: new line)'],
-  ['Tab while editing the answer', 'Stop editing and ask the next why'],
-  ['Arrow keys', 'Move along the tree: parent, first child, siblings'],
-  ['R', 'Mark or unmark the selected node as a root cause'],
-  ['Space', 'Collapse or expand the subtree'],
-  ['Delete', 'Delete the node and everything under it (Ctrl+Z restores)'],
-  ['Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z', 'Undo, redo'],
-  ['Drag a node onto another', 'Move it, with its subtree, under that node'],
-  ['?', 'Show this list'],
-];
 
 export function WhysSection() {
   const whys = useDocument((s) => s.doc.whys);
@@ -132,18 +119,7 @@ export function WhysSection() {
         >
           <div className="overlay-box">
             <h4>Five whys: keys</h4>
-            <table>
-              <tbody>
-                {SHORTCUTS.map(([keys, what]) => (
-                  <tr key={keys}>
-                    <th scope="row">
-                      <kbd>{keys}</kbd>
-                    </th>
-                    <td>{what}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ShortcutTable group={WHY_SHORTCUTS} />
             <button type="button" autoFocus onClick={() => setHelp(false)}>
               Close (Escape)
             </button>

@@ -84,6 +84,13 @@ describe('native menu', () => {
     ] as const) {
       expect(byLabel(label)).toMatchObject({ accelerator: key, registerAccelerator: false });
     }
+    // The page opens its shortcuts list for this command.
+    const shortcuts = byLabel('Keyboard Shortcuts');
+    expect(shortcuts?.accelerator).toBe('CmdOrCtrl+/');
+    const sent: string[] = [];
+    const withSend = flatten(buildMenuTemplate(false, (command) => sent.push(command)));
+    (withSend.find((i) => i.label === 'Keyboard Shortcuts')?.click as () => void)();
+    expect(sent).toEqual(['show-shortcuts']);
     const roles = items.map((i) => i.role).filter(Boolean);
     for (const role of [
       'close',
