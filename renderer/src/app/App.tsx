@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppCommand, PlatformApi } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
@@ -10,9 +10,13 @@ import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { KeyboardShortcutsDialog, ShowShortcutsProvider, useKeyboardShortcutsDialog } from './KeyboardShortcuts';
 import { PlatformContext } from './platformContext';
 
+// The dashboard brings the chart library: load it only when someone opens it.
+const MetricsScreen = lazy(() => import('../metrics/MetricsScreen'));
+
 type Screen =
   | { name: 'library' }
   | { name: 'tracker' }
+  | { name: 'metrics' }
   | { name: 'document'; id: string; importNotes?: string[]; initialDoc?: Postmortem };
 
 export function App({ platform }: { platform: PlatformApi }) {
@@ -103,7 +107,11 @@ export function App({ platform }: { platform: PlatformApi }) {
                 </button>
               </div>
             )}
-            {screen.name === 'tracker' ? (
+            {screen.name === 'metrics' ? (
+              <Suspense fallback={<p className="muted">Loading the metrics…</p>}>
+                <MetricsScreen onBack={() => setScreen({ name: 'library' })} />
+              </Suspense>
+            ) : screen.name === 'tracker' ? (
               <TrackerScreen
                 onBack={() => setScreen({ name: 'library' })}
                 onOpen={(id) => setScreen({ name: 'document', id })}
@@ -111,6 +119,7 @@ export function App({ platform }: { platform: PlatformApi }) {
             ) : screen.name === 'library' ? (
               <LibraryScreen
                 onTracker={() => setScreen({ name: 'tracker' })}
+                onMetrics={() => setScreen({ name: 'metrics' })}
                 onOpen={(id) => setScreen({ name: 'document', id })}
                 onCreate={createNew}
                 onImport={importMarkdown}

@@ -47,6 +47,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     keys: [
       ['N', 'New postmortem'],
       ['I', 'Import a markdown postmortem'],
+      ['M', 'Program metrics: charts across every postmortem'],
       ['Tab, Enter', 'Move between postmortems, open one'],
       ['Delete on a postmortem', 'Move it to the trash (it can be restored)'],
     ],

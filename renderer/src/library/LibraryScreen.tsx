@@ -19,11 +19,12 @@ function useOverdueUrgent(): number {
 interface Props {
   onOpen: (id: string) => void;
   onTracker: () => void;
+  onMetrics: () => void;
   onCreate: () => Promise<void>;
   onImport: () => Promise<void>;
 }
 
-export function LibraryScreen({ onOpen, onCreate, onImport, onTracker }: Props) {
+export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics }: Props) {
   const { openSettings } = usePromptSettings();
   const urgent = useOverdueUrgent();
   const platform = usePlatform();
@@ -93,11 +94,14 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker }: Props) 
       } else if (event.key === 'i' || event.key === 'I') {
         event.preventDefault();
         void onImport();
+      } else if (event.key === 'm' || event.key === 'M') {
+        event.preventDefault();
+        onMetrics();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onCreate, onImport]);
+  }, [onCreate, onImport, onMetrics]);
 
   return (
     <main className="library">
@@ -116,6 +120,9 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker }: Props) 
                 <span aria-hidden="true">⚠</span> {urgent} P0/P1 overdue
               </strong>
             )}
+          </button>
+          <button type="button" onClick={onMetrics} aria-keyshortcuts="M">
+            Program metrics <kbd>M</kbd>
           </button>
           <button type="button" onClick={openSettings}>
             Phrasing settings…
