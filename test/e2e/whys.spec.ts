@@ -132,3 +132,51 @@ test('drag a node onto another to move it, and a move into its own subtree is re
   await dragOnto('Alpha answer', 'Gamma answer');
   await expect(page.getByText(/would make a loop/)).toBeVisible();
 });
+
+/** A new postmortem with the symptom and one chain of whys typed by keyboard; the last why stays selected. */
+async function chainOfWhys(page: Page, answers: readonly string[]) {
+  await page.goto('/');
+  await page.keyboard.press('n');
+  const canvas = page.getByRole('application', { name: /Five whys graph/ });
+  await canvas.focus();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Search results were empty');
+  await page.keyboard.press('Enter');
+  for (const text of answers) {
+    await page.keyboard.press('Tab');
+    await answer(page, text);
+  }
+  await page.keyboard.press('Escape');
+  return canvas;
+}
+
+test('hovering a node shows its chain to the symptom without moving the selection', async ({ page }) => {
+  const canvas = await chainOfWhys(page, [
+    'The index was empty',
+    'The rebuild job wrote nothing',
+    'Its input path was renamed',
+  ]);
+  // Select the top why by keyboard: the panel shows its short chain.
+  await canvas.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  const top = node(page, 'The index was empty');
+  await expect(top).toHaveClass(/why-selected/);
+  const panel = page.locator('.why-chain');
+  await expect(panel).toContainText('The index was empty');
+  await expect(panel).not.toContainText('Its input path was renamed');
+
+  // Hovering the deepest why shows its whole chain; the selection stays where it was.
+  const deep = node(page, 'Its input path was renamed');
+  await deep.hover();
+  await expect(panel).toContainText('Search results were empty');
+  await expect(panel).toContainText('The rebuild job wrote nothing');
+  await expect(panel).toContainText('Its input path was renamed');
+  await expect(top).toHaveClass(/why-selected/);
+  await expect(deep).not.toHaveClass(/why-selected/);
+
+  // Leaving it brings back the selected node's chain.
+  await page.mouse.move(5, 5);
+  await expect(panel).not.toContainText('Its input path was renamed');
+  await expect(panel).toContainText('The index was empty');
+});

@@ -159,6 +159,15 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   // copies onNodeDragStop into its store, so a fresh function per render re-rendered all nodes.
   const onNodeClick = useCallback((_: unknown, node: WhyFlowNode) => select(node.id), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
+  const onNodeMouseEnter = useCallback(
+    (_: unknown, node: WhyFlowNode) => uiStore.setState({ hoveredId: node.id }),
+    [uiStore],
+  );
+  const onNodeMouseLeave = useCallback(
+    (_: unknown, node: WhyFlowNode) =>
+      uiStore.getState().hoveredId === node.id && uiStore.setState({ hoveredId: null }),
+    [uiStore],
+  );
   const onNodeDragStop = useCallback(
     (_: unknown, node: WhyFlowNode) => {
       // The drop target is the node the dragged one covers most.
@@ -313,6 +322,8 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
+          onNodeMouseEnter={onNodeMouseEnter}
+          onNodeMouseLeave={onNodeMouseLeave}
           onNodeDragStop={onNodeDragStop}
           nodesConnectable={false}
           elementsSelectable={false}
