@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 
 /** The node whose answer is exactly `text` (its child's question repeats the text). */
@@ -179,4 +180,89 @@ test('hovering a node shows its chain to the symptom without moving the selectio
   await page.mouse.move(5, 5);
   await expect(panel).not.toContainText('Its input path was renamed');
   await expect(panel).toContainText('The index was empty');
+});
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('the graph exports as a PNG and as an SVG holding the whys', async ({ page }, testInfo) => {
+  await chainOfWhys(page, ['The cache expired at once', 'Every key had the same lifetime']);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  const save = async (button: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    // Kept beside the test's results, to look at when the image is wrong.
+    const file = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+    return { name: download.suggestedFilename(), bytes: await readFile(file) };
+  };
+
+  const png = await save('PNG');
+  expect(png.name).toBe('five-whys.png');
+  const size = pngSize(png.bytes);
+  // Three nodes 300 px wide, one under another: the image holds them at readable size.
+  expect(size.width).toBeGreaterThanOrEqual(300);
+  expect(size.height).toBeGreaterThanOrEqual(300);
+  expect(png.bytes.length).toBeGreaterThan(2000);
+
+  const svg = await save('SVG');
+  expect(svg.name).toBe('five-whys.svg');
+  const markup = svg.bytes.toString('utf8');
+  // Parsed in a blank page: the app's CSP would report every style attribute of a document made there.
+  expect(errors).toEqual([]);
+  const blank = await page.context().newPage();
+  const parsed = await blank.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      text: doc.documentElement.textContent ?? '',
+      edges: [...doc.querySelectorAll('.react-flow__edge-path')].map((p) => p.getAttribute('style') ?? ''),
+    };
+  }, markup);
+  // The graph fills the image: what is drawn spans most of it, not a speck in the middle.
+  const ink = await blank.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let [left, right, top, bottom] = [image.width, -1, image.height, -1];
+    for (let y = 0; y < image.height; y += 1)
+      for (let x = 0; x < image.width; x += 1) {
+        const i = (y * image.width + x) * 4;
+        if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
+        }
+      }
+    return { width: right - left, height: bottom - top };
+  }, png.bytes.toString('base64'));
+  expect(ink.width).toBeGreaterThan(size.width * 0.7);
+  expect(ink.height).toBeGreaterThan(size.height * 0.7);
+  await blank.close();
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.text).toContain('Every key had the same lifetime');
+  expect(parsed.text).toContain('Search results were empty');
+  // The image has none of the page's style sheets: each edge carries its own stroke.
+  expect(parsed.edges).toHaveLength(2);
+  for (const edge of parsed.edges) expect(edge).toMatch(/stroke: rgb/);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved five-whys.svg' })).toBeVisible();
 });
