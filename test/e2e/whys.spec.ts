@@ -138,6 +138,7 @@ test('drag a node onto another to move it, and a move into its own subtree is re
 async function chainOfWhys(page: Page, answers: readonly string[]) {
   await page.goto('/');
   await page.keyboard.press('n');
+  await page.keyboard.type('Search outage');
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   await page.keyboard.press('F2');
@@ -265,4 +266,60 @@ test('the graph exports as a PNG and as an SVG holding the whys', async ({ page 
   expect(parsed.edges).toHaveLength(2);
   for (const edge of parsed.edges) expect(edge).toMatch(/stroke: rgb/);
   await expect(page.getByRole('status').filter({ hasText: 'Saved five-whys.svg' })).toBeVisible();
+});
+
+test('tag a root cause by keyboard: Enter adds, Backspace removes, a bad tag is explained; tags survive reload and export', async ({
+  page,
+}) => {
+  await chainOfWhys(page, ['The proxy config was invalid', 'Config pushes skip the canary']);
+  const cause = node(page, 'Config pushes skip the canary');
+  await page.keyboard.press('r');
+  await expect(cause).toContainText('Root cause');
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Tab'); // from the answer to the tags
+  const field = page.getByRole('textbox', { name: 'Root-cause tags' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('config-push');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('No canary');
+  await page.keyboard.press('Enter');
+  // While the node is being edited its answer is a field: find the node by the tag field in it.
+  const tags = page
+    .locator('.why-node')
+    .filter({ has: field })
+    .getByRole('list', { name: 'Tags' })
+    .getByRole('listitem');
+  await expect(tags).toHaveText(['config-push×', 'no-canary×']);
+
+  // A tag that cannot be stored stays in the field with the reason.
+  await page.keyboard.type('bad/tag');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('"bad/tag" cannot be a tag');
+  await expect(field).toHaveValue('bad/tag');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  // Clearing the field, then Backspace in it, removes the last tag; it is typed again.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(tags).toHaveText(['config-push×']);
+  await page.keyboard.type('no-canary');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(cause.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveText([
+    'config-push',
+    'no-canary',
+  ]);
+
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
+  await page.reload();
+  await page.getByRole('button', { name: 'Search outage', exact: true }).click();
+  await expect(
+    node(page, 'Config pushes skip the canary').getByRole('list', { name: 'Tags' }).getByRole('listitem'),
+  ).toHaveText(['config-push', 'no-canary']);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exported = await readFile((await (await download).path()) ?? '', 'utf8');
+  expect(exported).toContain('→ Config pushes skip the canary **(root cause)** Tags: `config-push`, `no-canary`');
 });

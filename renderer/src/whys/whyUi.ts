@@ -58,6 +58,9 @@ export interface WhyUiActions {
   addChild: (parentId: string) => void;
   addSibling: (id: string) => void;
   toggleRootCause: (id: string) => void;
+  /** Adds a typed tag to a root cause; returns why it could not, or null once added. */
+  addTag: (id: string, typed: string) => string | null;
+  removeTag: (id: string, tag: string) => void;
   remove: (id: string) => void;
   toggleCollapsed: (id: string) => void;
   addActionItemFor: (id: string) => void;
