@@ -247,11 +247,14 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
       },
     };
     const restoreEdges = inlineEdgeStrokes(viewport);
+    // The image shows the analysis, not the editor: no selection ring, no edge handles.
+    wrapper.current?.classList.add('why-exporting');
     try {
       onExportImage(format, format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options));
     } catch (error) {
       onMessage(`Could not draw the image: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      wrapper.current?.classList.remove('why-exporting');
       restoreEdges();
     }
   };

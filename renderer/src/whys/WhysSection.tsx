@@ -14,7 +14,8 @@ const SHORTCUTS: [string, string][] = [
   ['Enter', 'Add a sibling: another answer to the same question'],
   ['F2, or start typing', 'Edit the selected node'],
   ['Enter or Escape while editing', 'Stop editing (Shift+Enter: new line)'],
-  ['Tab while editing the answer', 'Stop editing and ask the next why'],
+  ['Tab while editing the answer', 'Stop editing and ask the next why (on a root cause: go to its tags)'],
+  ['Enter, Backspace in a root cause’s tags', 'Add the typed tag; in the empty field, remove the last tag'],
   ['Arrow keys', 'Move along the tree: parent, first child, siblings'],
   ['R', 'Mark or unmark the selected node as a root cause'],
   ['Space', 'Collapse or expand the subtree'],
@@ -95,7 +96,9 @@ export function WhysSection() {
                 {chain.map((n) => (
                   <li key={n.id}>
                     <strong>{n.question}</strong> → {n.answer || <em className="muted">no answer yet</em>}
-                    {n.isRootCause && <span className="root-inline"> ◆ root cause</span>}
+                    {n.isRootCause && (
+                      <span className="root-inline"> ◆ root cause{n.tags.length > 0 && `: ${n.tags.join(', ')}`}</span>
+                    )}
                   </li>
                 ))}
               </ol>
