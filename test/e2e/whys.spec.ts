@@ -311,6 +311,13 @@ test('tag a root cause by keyboard: Enter adds, Backspace removes, a bad tag is 
     'no-canary',
   ]);
 
+  // Each tag is one undo step, as other graph edits are.
+  const viewTags = cause.getByRole('list', { name: 'Tags' }).getByRole('listitem');
+  await page.keyboard.press('Control+z');
+  await expect(viewTags).toHaveText(['config-push']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(viewTags).toHaveText(['config-push', 'no-canary']);
+
   await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
   await page.reload();
   await page.getByRole('button', { name: 'Search outage', exact: true }).click();
