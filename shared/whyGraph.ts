@@ -1,9 +1,9 @@
 /**
  * Pure edits of the why graph: add a child or sibling, edit, delete a subtree, mark a
- * root cause, move a node under another (refusing cycles), and the chain from a node
- * back to the symptom. Ids come from the caller to keep these pure.
+ * root cause and tag it, move a node under another (refusing cycles), and the chain
+ * from a node back to the symptom. Ids come from the caller to keep these pure.
  */
-import type { Postmortem, WhyNode } from './model';
+import { rootCauseTagSchema, type Postmortem, type WhyNode } from './model';
 import { childrenOf } from './whys';
 
 type Whys = Postmortem['whys'];
@@ -63,6 +63,10 @@ export function addSiblingWhy(doc: Postmortem, id: string, siblingId: string): P
   return withNodes(doc, [...nodes, node]);
 }
 
+/**
+ * Unmarking a root cause also drops its tags: tags describe root causes (the export
+ * writes them after the root-cause mark), and undo brings both back.
+ */
 export function updateWhy(
   doc: Postmortem,
   id: string,
@@ -70,9 +74,60 @@ export function updateWhy(
 ): Postmortem {
   const current = doc.whys.nodes.find((n) => n.id === id);
   if (!current || (Object.keys(patch) as (keyof typeof patch)[]).every((k) => patch[k] === current[k])) return doc;
+  const untag = patch.isRootCause === false && current.tags.length > 0 ? { tags: [] } : {};
   return withNodes(
     doc,
-    doc.whys.nodes.map((n) => (n.id === id ? { ...n, ...patch } : n)),
+    doc.whys.nodes.map((n) => (n.id === id ? { ...n, ...patch, ...untag } : n)),
+  );
+}
+
+/** The most tags one root cause takes (the schema's limit). */
+export const MAX_ROOT_CAUSE_TAGS = 20;
+
+/**
+ * A tag as typed, in the form it is stored: trimmed, lower case, inner spaces as
+ * hyphens ("No canary" -> "no-canary"), so the same cause is tagged the same way in
+ * every postmortem and repeat incidents match.
+ */
+export function normalizeTag(typed: string): string {
+  return typed.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+export type TagResult = { ok: true; doc: Postmortem; tag: string } | { ok: false; reason: string };
+
+/** Adds a tag (normalised) to a root cause, or says in a sentence why it cannot. */
+export function addRootCauseTag(doc: Postmortem, id: string, typed: string): TagResult {
+  const node = doc.whys.nodes.find((n) => n.id === id);
+  if (!node) return { ok: false, reason: 'That why no longer exists.' };
+  if (!node.isRootCause) return { ok: false, reason: 'Only a root cause takes tags: mark it as one first (R).' };
+  const tag = normalizeTag(typed);
+  if (tag === '') return { ok: false, reason: 'Type a tag first, such as config-push.' };
+  if (!rootCauseTagSchema.safeParse(tag).success) {
+    return {
+      ok: false,
+      reason: `"${tag.length > 60 ? `${tag.slice(0, 57)}…` : tag}" cannot be a tag: use up to 48 letters, digits, ".", "_" or "-", starting with a letter or digit.`,
+    };
+  }
+  if (node.tags.includes(tag)) return { ok: false, reason: `This root cause is already tagged ${tag}.` };
+  if (node.tags.length >= MAX_ROOT_CAUSE_TAGS)
+    return { ok: false, reason: `A root cause takes at most ${MAX_ROOT_CAUSE_TAGS} tags.` };
+  return {
+    ok: true,
+    tag,
+    doc: withNodes(
+      doc,
+      doc.whys.nodes.map((n) => (n.id === id ? { ...n, tags: [...n.tags, tag] } : n)),
+    ),
+  };
+}
+
+/** Removes one tag from a node; the same document if it had no such tag. */
+export function removeRootCauseTag(doc: Postmortem, id: string, tag: string): Postmortem {
+  const node = doc.whys.nodes.find((n) => n.id === id);
+  if (!node?.tags.includes(tag)) return doc;
+  return withNodes(
+    doc,
+    doc.whys.nodes.map((n) => (n.id === id ? { ...n, tags: n.tags.filter((t) => t !== tag) } : n)),
   );
 }
 

@@ -47,7 +47,10 @@ function buildTree(whys: Postmortem['whys'], hidden: ReadonlySet<string>): TreeD
     if (hidden.has(node.id)) continue;
     // Nodes whose parent is missing hang under the symptom, so nothing disappears.
     const parent = node.parentId !== null && ids.has(node.parentId) ? node.parentId : SYMPTOM_NODE_ID;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), node]);
+    // Appended in place: copying the list per child was quadratic in a wide fan.
+    const siblings = byParent.get(parent);
+    if (siblings) siblings.push(node);
+    else byParent.set(parent, [node]);
   }
   const seen = new Set<string>();
   const build = (id: string, height: number): TreeDatum => {

@@ -6,7 +6,7 @@
 import { formatActionItemId } from './actionItems';
 import { lintPhrasing, type PhrasingCategory, type PhrasingFinding } from './phrasing';
 import type { Postmortem, WhyNode } from './model';
-import { causalPaths, childrenOf } from './whys';
+import { causalPaths } from './whys';
 
 export type PitfallKind =
   | 'stopped-early'
@@ -52,6 +52,10 @@ export function detectPitfalls(
     actionItemId: string | null = null,
   ) => pitfalls.push({ kind, message, nodeId, actionItemId });
 
+  // Indexed once: a lookup per node over all nodes was quadratic (a quarter of a
+  // million comparisons at 500 whys, on every edit).
+  const parents = new Set(nodes.map((n) => n.parentId));
+  const addressed = new Set(doc.actionItems.map((a) => a.addresses));
   for (const node of nodes) {
     const label = shortLabel(node);
     if (node.answer.trim() !== '' && isBlameful(node.answer)) {
@@ -61,7 +65,7 @@ export function detectPitfalls(
         node.id,
       );
     }
-    const isLeaf = childrenOf(nodes, node.id).length === 0;
+    const isLeaf = !parents.has(node.id);
     if (isLeaf && !node.isRootCause && node.answer.trim() !== '') {
       prompt(
         'stopped-early',
@@ -92,7 +96,7 @@ export function detectPitfalls(
     ...doc.contributingFactors.filter((f) => f.isRootCause).map((f) => f.id),
   ]);
   for (const node of nodes.filter((n) => n.isRootCause)) {
-    if (!doc.actionItems.some((a) => a.addresses === node.id)) {
+    if (!addressed.has(node.id)) {
       prompt(
         'root-cause-without-action',
         `Root cause "${shortLabel(node)}" has no action item addressing it.`,

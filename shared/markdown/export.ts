@@ -14,6 +14,7 @@ import { incidentDuration, MILESTONE_LABELS } from '../timeline';
 import { causalPaths, rootCauses } from '../whys';
 import { meetingNote } from './meetingNote';
 import { mermaidFlowchart } from './mermaid';
+import { tagPhrasing } from './rootCauseTags';
 import { whyForest } from './whyForest';
 import { field, heading, paragraph, parse, rule, serialize, strong, table, text } from './mdast';
 
@@ -155,13 +156,13 @@ function fiveWhys(doc: Postmortem): RootContent[] {
   return blocks;
 }
 
-/** `**question**` + line break + `→ answer` [+ ` **(root cause)**`] */
+/** `**question**` + line break + `→ answer` [+ ` **(root cause)**` [+ ` Tags: \`tag\`, ...`]] */
 function whyStep(node: WhyNode): Paragraph {
   return paragraph(
     strong(node.question),
     { type: 'break' },
     text(`→ ${node.answer}`),
-    ...(node.isRootCause ? [text(' '), strong(ROOT_CAUSE_MARK)] : []),
+    ...(node.isRootCause ? [text(' '), strong(ROOT_CAUSE_MARK), ...tagPhrasing(node.tags)] : []),
   );
 }
 

@@ -13,6 +13,7 @@
  */
 import type { Link, List, ListItem, Paragraph, PhrasingContent, TableCell, TableRow, Text } from 'mdast';
 import { ROOT_CAUSE_MARK } from './export';
+import { TAGS_LABEL } from './rootCauseTags';
 
 type Position = NonNullable<Text['position']>;
 type Point = Position['start'];
@@ -126,6 +127,9 @@ function cellContent(raw: string, start: LineStart, from: number, to: number): P
 
 const ITEM = /^((?: {2})*)- \*\*(.+)\*\*\\$/;
 const ROOT_CAUSE_SUFFIX = ` **${ROOT_CAUSE_MARK}**`;
+/** The tags after the mark, as the exporter writes them (./rootCauseTags): slugs in code spans. */
+const TAGS_TAIL = new RegExp(`^ ${TAGS_LABEL} \`[\\p{L}\\p{N}._-]+\`(?:, \`[\\p{L}\\p{N}._-]+\`)*$`, 'u');
+const TAG_CODE = /`([^`]+)`/g;
 
 interface Step {
   depth: number;
@@ -165,6 +169,19 @@ export function whyList(lines: readonly string[], starts: readonly LineStart[]):
   return top;
 }
 
+/** ` Tags: `a`, `b`` from `from` to the end of the line, as text and code spans. */
+function tagNodes(line: string, from: number, start: LineStart): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let textFrom = from;
+  for (const m of line.slice(from).matchAll(TAG_CODE)) {
+    const codeAt = from + m.index;
+    out.push({ type: 'text', value: line.slice(textFrom, codeAt), position: span(start, textFrom, codeAt) });
+    textFrom = codeAt + m[0].length;
+    out.push({ type: 'inlineCode', value: m[1] ?? '', position: span(start, codeAt, textFrom) });
+  }
+  return out;
+}
+
 /** Lists and items end where their last child ends (set once every child is known). */
 function setEnds(list: List): void {
   for (const item of list.children) {
@@ -193,8 +210,10 @@ function whyStep(
   // The answer line opens with the arrow, so it cannot start a block of its own.
   const textStart = indent + 2;
   if (question === null || !second.startsWith(`${' '.repeat(textStart)}→`) || /\s$/.test(second)) return null;
-  const rootCause = second.endsWith(ROOT_CAUSE_SUFFIX);
-  const markAt = second.length - ROOT_CAUSE_MARK.length - 4;
+  const tagsAt = second.lastIndexOf(`${ROOT_CAUSE_SUFFIX} ${TAGS_LABEL} `) + ROOT_CAUSE_SUFFIX.length;
+  const markEnd = tagsAt > ROOT_CAUSE_SUFFIX.length && TAGS_TAIL.test(second.slice(tagsAt)) ? tagsAt : second.length;
+  const rootCause = second.slice(0, markEnd).endsWith(ROOT_CAUSE_SUFFIX);
+  const markAt = markEnd - ROOT_CAUSE_MARK.length - 4;
   const answer = inertText(second.slice(textStart, rootCause ? markAt : undefined));
   if (answer === null) return null;
 
@@ -214,12 +233,14 @@ function whyStep(
       position: span(secondStart, textStart, rootCause ? markAt : second.length),
     },
   ];
-  if (rootCause)
+  if (rootCause) {
     children.push({
       type: 'strong',
-      children: [{ type: 'text', value: ROOT_CAUSE_MARK, position: span(secondStart, markAt + 2, second.length - 2) }],
-      position: span(secondStart, markAt, second.length),
+      children: [{ type: 'text', value: ROOT_CAUSE_MARK, position: span(secondStart, markAt + 2, markEnd - 2) }],
+      position: span(secondStart, markAt, markEnd),
     });
+    if (markEnd < second.length) children.push(...tagNodes(second, markEnd, secondStart));
+  }
   const paragraph: Paragraph = {
     type: 'paragraph',
     children,

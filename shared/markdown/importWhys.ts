@@ -5,10 +5,12 @@
  */
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { WhyNode } from '../model';
+import { MAX_ROOT_CAUSE_TAGS } from '../whyGraph';
 import { ROOT_CAUSE_MARK } from './export';
 import { isNothingRecorded } from './importSections';
 import { itemText, type ImportContext } from './importTemplate';
 import { plainText } from './mdast';
+import { readTagPhrasing } from './rootCauseTags';
 
 export function readWhys(body: RootContent[], context: ImportContext): void {
   let parent: string | null = null;
@@ -27,7 +29,7 @@ export function readWhys(body: RootContent[], context: ImportContext): void {
       }
       const step = whyStep(node);
       if (step) {
-        parent = addStep(context, parent, step.question, step.answer, step.isRootCause);
+        parent = addStep(context, parent, step);
         continue;
       }
     }
@@ -69,38 +71,47 @@ function readWhyTree(list: List, context: ImportContext, parentId: string | null
     const [step, nested] = item.children;
     const parts = step?.type === 'paragraph' ? whyStep(step) : null;
     if (!parts) continue;
-    const id = addStep(context, parentId, parts.question, parts.answer, parts.isRootCause);
+    const id = addStep(context, parentId, parts);
     if (nested?.type === 'list') readWhyTree(nested, context, id);
   }
 }
 
-/** `**question**` + line break + `→ answer` [+ ` **(root cause)**`] */
-function whyStep(node: Paragraph): { question: string; answer: string; isRootCause: boolean } | null {
+interface StepParts {
+  question: string;
+  answer: string;
+  isRootCause: boolean;
+  tags: string[];
+}
+
+/** `**question**` + line break + `→ answer` [+ ` **(root cause)**` [+ ` Tags: \`tag\`, ...`]] */
+function whyStep(node: Paragraph): StepParts | null {
   const [first, second, ...rest] = node.children;
   if (first?.type !== 'strong' || second?.type !== 'break') return null;
   let answerNodes: PhrasingContent[] = rest;
-  const last = rest[rest.length - 1];
-  const isRootCause = last?.type === 'strong' && plainText(last) === ROOT_CAUSE_MARK;
-  if (isRootCause) answerNodes = rest.slice(0, -1);
+  // The mark is the last bold text; only tags may follow it.
+  let markAt = rest.length - 1;
+  while (markAt >= 0 && rest[markAt]?.type !== 'strong') markAt -= 1;
+  const mark = rest[markAt];
+  const tags =
+    mark?.type === 'strong' && plainText(mark) === ROOT_CAUSE_MARK ? readTagPhrasing(rest.slice(markAt + 1)) : null;
+  const isRootCause = tags !== null;
+  if (isRootCause) answerNodes = rest.slice(0, markAt);
   let answer = plainText({ type: 'paragraph', children: answerNodes });
   if (!answer.startsWith('→')) return null;
   answer = answer.replace(/^→ ?/, '');
   if (isRootCause) answer = answer.replace(/ $/, '');
-  return { question: plainText(first), answer, isRootCause };
+  return { question: plainText(first), answer, isRootCause, tags: tags ?? [] };
 }
 
-function addStep(
-  context: ImportContext,
-  parentId: string | null,
-  question: string,
-  answer: string,
-  isRootCause: boolean,
-): string {
+function addStep(context: ImportContext, parentId: string | null, step: StepParts): string {
+  const { question, answer, isRootCause, tags } = step;
   const nodes = context.doc.whys.nodes;
   const siblings = nodes.filter((n) => n.parentId === parentId);
   const existing = siblings.find((n) => n.question === question && n.answer === answer);
   if (existing) {
+    // Older exports wrote a why once per path through it: the copies are one why.
     existing.isRootCause ||= isRootCause;
+    existing.tags = [...new Set([...existing.tags, ...tags])].slice(0, MAX_ROOT_CAUSE_TAGS);
     return existing.id;
   }
   const node: WhyNode = {
@@ -110,7 +121,7 @@ function addStep(
     question,
     answer,
     isRootCause,
-    tags: [],
+    tags,
   };
   nodes.push(node);
   return node.id;
@@ -123,13 +134,11 @@ function readWhyList(list: List, context: ImportContext, parentId: string | null
   let parent = parentId;
   for (const { item, parts } of items) {
     const text = parts ?? { question: itemText(item.children.filter((c) => c.type !== 'list')), answer: '' };
-    const id = addStep(
-      context,
-      list.ordered ? parent : parentId,
-      text.question,
-      text.answer,
-      /root cause/i.test(text.answer),
-    );
+    const id = addStep(context, list.ordered ? parent : parentId, {
+      ...text,
+      isRootCause: /root cause/i.test(text.answer),
+      tags: [],
+    });
     if (list.ordered) parent = id; // a numbered list is one chain: each item answers the one before
     for (const nested of item.children.filter((c): c is List => c.type === 'list')) readWhyList(nested, context, id);
   }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 
 /** The node whose answer is exactly `text` (its child's question repeats the text). */
@@ -131,4 +132,201 @@ test('drag a node onto another to move it, and a move into its own subtree is re
   await page.locator('.react-flow__controls-fitview').click();
   await dragOnto('Alpha answer', 'Gamma answer');
   await expect(page.getByText(/would make a loop/)).toBeVisible();
+});
+
+/** A new postmortem with the symptom and one chain of whys typed by keyboard; the last why stays selected. */
+async function chainOfWhys(page: Page, answers: readonly string[]) {
+  await page.goto('/');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Search outage');
+  const canvas = page.getByRole('application', { name: /Five whys graph/ });
+  await canvas.focus();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Search results were empty');
+  await page.keyboard.press('Enter');
+  for (const text of answers) {
+    await page.keyboard.press('Tab');
+    await answer(page, text);
+  }
+  await page.keyboard.press('Escape');
+  return canvas;
+}
+
+test('hovering a node shows its chain to the symptom without moving the selection', async ({ page }) => {
+  const canvas = await chainOfWhys(page, [
+    'The index was empty',
+    'The rebuild job wrote nothing',
+    'Its input path was renamed',
+  ]);
+  // Select the top why by keyboard: the panel shows its short chain.
+  await canvas.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  const top = node(page, 'The index was empty');
+  await expect(top).toHaveClass(/why-selected/);
+  const panel = page.locator('.why-chain');
+  await expect(panel).toContainText('The index was empty');
+  await expect(panel).not.toContainText('Its input path was renamed');
+
+  // Hovering the deepest why shows its whole chain; the selection stays where it was.
+  const deep = node(page, 'Its input path was renamed');
+  await deep.hover();
+  await expect(panel).toContainText('Search results were empty');
+  await expect(panel).toContainText('The rebuild job wrote nothing');
+  await expect(panel).toContainText('Its input path was renamed');
+  await expect(top).toHaveClass(/why-selected/);
+  await expect(deep).not.toHaveClass(/why-selected/);
+
+  // Leaving it brings back the selected node's chain.
+  await page.mouse.move(5, 5);
+  await expect(panel).not.toContainText('Its input path was renamed');
+  await expect(panel).toContainText('The index was empty');
+});
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('the graph exports as a PNG and as an SVG holding the whys', async ({ page }, testInfo) => {
+  await chainOfWhys(page, ['The cache expired at once', 'Every key had the same lifetime']);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  const save = async (button: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    // Kept beside the test's results, to look at when the image is wrong.
+    const file = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+    return { name: download.suggestedFilename(), bytes: await readFile(file) };
+  };
+
+  const png = await save('PNG');
+  expect(png.name).toBe('five-whys.png');
+  const size = pngSize(png.bytes);
+  // Three nodes 300 px wide, one under another: the image holds them at readable size.
+  expect(size.width).toBeGreaterThanOrEqual(300);
+  expect(size.height).toBeGreaterThanOrEqual(300);
+  expect(png.bytes.length).toBeGreaterThan(2000);
+
+  const svg = await save('SVG');
+  expect(svg.name).toBe('five-whys.svg');
+  const markup = svg.bytes.toString('utf8');
+  // Parsed in a blank page: the app's CSP would report every style attribute of a document made there.
+  expect(errors).toEqual([]);
+  const blank = await page.context().newPage();
+  const parsed = await blank.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      text: doc.documentElement.textContent ?? '',
+      edges: [...doc.querySelectorAll('.react-flow__edge-path')].map((p) => p.getAttribute('style') ?? ''),
+    };
+  }, markup);
+  // The graph fills the image: what is drawn spans most of it, not a speck in the middle.
+  const ink = await blank.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const [r0, g0, b0] = [data[0], data[1], data[2]];
+    let [left, right, top, bottom] = [image.width, -1, image.height, -1];
+    for (let y = 0; y < image.height; y += 1)
+      for (let x = 0; x < image.width; x += 1) {
+        const i = (y * image.width + x) * 4;
+        if (data[i] !== r0 || data[i + 1] !== g0 || data[i + 2] !== b0) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y);
+        }
+      }
+    return { width: right - left, height: bottom - top };
+  }, png.bytes.toString('base64'));
+  expect(ink.width).toBeGreaterThan(size.width * 0.7);
+  expect(ink.height).toBeGreaterThan(size.height * 0.7);
+  await blank.close();
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.text).toContain('Every key had the same lifetime');
+  expect(parsed.text).toContain('Search results were empty');
+  // The image has none of the page's style sheets: each edge carries its own stroke.
+  expect(parsed.edges).toHaveLength(2);
+  for (const edge of parsed.edges) expect(edge).toMatch(/stroke: rgb/);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved five-whys.svg' })).toBeVisible();
+});
+
+test('tag a root cause by keyboard: Enter adds, Backspace removes, a bad tag is explained; tags survive reload and export', async ({
+  page,
+}) => {
+  await chainOfWhys(page, ['The proxy config was invalid', 'Config pushes skip the canary']);
+  const cause = node(page, 'Config pushes skip the canary');
+  await page.keyboard.press('r');
+  await expect(cause).toContainText('Root cause');
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Tab'); // from the answer to the tags
+  const field = page.getByRole('textbox', { name: 'Root-cause tags' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('config-push');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('No canary');
+  await page.keyboard.press('Enter');
+  // While the node is being edited its answer is a field: find the node by the tag field in it.
+  const tags = page
+    .locator('.why-node')
+    .filter({ has: field })
+    .getByRole('list', { name: 'Tags' })
+    .getByRole('listitem');
+  await expect(tags).toHaveText(['config-push×', 'no-canary×']);
+
+  // A tag that cannot be stored stays in the field with the reason.
+  await page.keyboard.type('bad/tag');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('"bad/tag" cannot be a tag');
+  await expect(field).toHaveValue('bad/tag');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  // Clearing the field, then Backspace in it, removes the last tag; it is typed again.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(tags).toHaveText(['config-push×']);
+  await page.keyboard.type('no-canary');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(cause.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveText([
+    'config-push',
+    'no-canary',
+  ]);
+
+  // Each tag is one undo step, as other graph edits are.
+  const viewTags = cause.getByRole('list', { name: 'Tags' }).getByRole('listitem');
+  await page.keyboard.press('Control+z');
+  await expect(viewTags).toHaveText(['config-push']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(viewTags).toHaveText(['config-push', 'no-canary']);
+
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
+  await page.reload();
+  await page.getByRole('button', { name: 'Search outage', exact: true }).click();
+  await expect(
+    node(page, 'Config pushes skip the canary').getByRole('list', { name: 'Tags' }).getByRole('listitem'),
+  ).toHaveText(['config-push', 'no-canary']);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exported = await readFile((await (await download).path()) ?? '', 'utf8');
+  expect(exported).toContain('→ Config pushes skip the canary **(root cause)** Tags: `config-push`, `no-canary`');
 });

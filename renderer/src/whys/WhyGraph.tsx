@@ -45,6 +45,33 @@ const flowStyle = { userSelect: 'none' } as const;
  */
 const miniMapStyle = { width: 200, height: 150, contain: 'strict' } as const;
 
+/**
+ * html-to-image copies the computed style of each HTML element into the image, but
+ * copies an <svg> as it is, and the image has none of the page's style sheets: the edge
+ * paths, drawn by a React Flow style-sheet rule, came out invisible. Their stroke is
+ * written on the paths for the time of the export. Returns the undo.
+ */
+function inlineEdgeStrokes(viewport: HTMLElement): () => void {
+  const paths = [...viewport.querySelectorAll<SVGPathElement>('.react-flow__edge-path')];
+  const properties = ['stroke', 'stroke-width', 'fill'] as const;
+  // Restored through the style object: the CSP refuses a written `style` attribute.
+  const before = paths.map((path) => properties.map((name) => path.style.getPropertyValue(name)));
+  for (const path of paths) {
+    const computed = getComputedStyle(path);
+    path.style.setProperty('stroke', computed.stroke);
+    path.style.setProperty('stroke-width', computed.strokeWidth);
+    path.style.setProperty('fill', 'none');
+  }
+  return () =>
+    paths.forEach((path, i) =>
+      properties.forEach((name, k) => {
+        const value = before[i]?.[k] ?? '';
+        if (value === '') path.style.removeProperty(name);
+        else path.style.setProperty(name, value);
+      }),
+    );
+}
+
 export interface WhyGraphProps {
   onMessage: (message: string | null) => void;
   onHelp: () => void;
@@ -159,6 +186,15 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   // copies onNodeDragStop into its store, so a fresh function per render re-rendered all nodes.
   const onNodeClick = useCallback((_: unknown, node: WhyFlowNode) => select(node.id), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
+  const onNodeMouseEnter = useCallback(
+    (_: unknown, node: WhyFlowNode) => uiStore.setState({ hoveredId: node.id }),
+    [uiStore],
+  );
+  const onNodeMouseLeave = useCallback(
+    (_: unknown, node: WhyFlowNode) =>
+      uiStore.getState().hoveredId === node.id && uiStore.setState({ hoveredId: null }),
+    [uiStore],
+  );
   const onNodeDragStop = useCallback(
     (_: unknown, node: WhyFlowNode) => {
       // The drop target is the node the dragged one covers most.
@@ -196,7 +232,9 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
     const bounds = getNodesBounds(flow.getNodes());
     const width = Math.min(8000, Math.ceil(bounds.width + 64));
     const height = Math.min(8000, Math.ceil(bounds.height + 64));
-    const transform = getViewportForBounds(bounds, width, height, 0.1, 1, 32);
+    // Padding in pixels: a bare number is a fraction of the image to React Flow 12, and 32
+    // of them shrank the graph to its minimum zoom, a speck in the middle of the image.
+    const transform = getViewportForBounds(bounds, width, height, 0.1, 1, '32px');
     const { toPng, toSvg } = await import('html-to-image');
     const options = {
       backgroundColor: getComputedStyle(document.documentElement).getPropertyValue('--bg') || '#ffffff',
@@ -208,10 +246,16 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
         transform: `translate(${transform.x}px, ${transform.y}px) scale(${transform.zoom})`,
       },
     };
+    const restoreEdges = inlineEdgeStrokes(viewport);
+    // The image shows the analysis, not the editor: no selection ring, no edge handles.
+    wrapper.current?.classList.add('why-exporting');
     try {
       onExportImage(format, format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options));
     } catch (error) {
       onMessage(`Could not draw the image: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      wrapper.current?.classList.remove('why-exporting');
+      restoreEdges();
     }
   };
 
@@ -313,6 +357,8 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
+          onNodeMouseEnter={onNodeMouseEnter}
+          onNodeMouseLeave={onNodeMouseLeave}
           onNodeDragStop={onNodeDragStop}
           nodesConnectable={false}
           elementsSelectable={false}

@@ -2,6 +2,7 @@ import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflo
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { fieldKeys } from '../../../shared/prompts';
 import { ProseField, ProseText } from '../phrasing/ProseField';
+import { RootCauseTagsField } from './RootCauseTagsField';
 import { useWhyActions, useWhyUi } from './whyUi';
 
 /** Focus moving into a phrasing prompt's card keeps the node editor open. */
@@ -19,6 +20,8 @@ export type WhyNodeData = {
   /** How many whys are folded away under this node (0 unless it is collapsed). */
   hiddenBelow: number;
   actionItems: string[];
+  /** Root-cause tags (slugs), shown on root causes. */
+  tags: string[];
   direction: 'TB' | 'LR';
 };
 export type WhyFlowNode = Node<WhyNodeData, 'why'>;
@@ -47,7 +50,7 @@ export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<Why
       aria-label={
         symptom
           ? `Initial symptom: ${data.question}`
-          : `Why: ${data.question} Answer: ${data.answer}${data.isRootCause ? ' (root cause)' : ''}`
+          : `Why: ${data.question} Answer: ${data.answer}${data.isRootCause ? ' (root cause)' : ''}${data.tags.length > 0 ? ` Tags: ${data.tags.join(', ')}` : ''}`
       }
       onDoubleClick={() => actions.startEditing(id)}
     >
@@ -80,6 +83,13 @@ export const WhyNodeView = memo(function WhyNodeView({ id, data }: NodeProps<Why
             )}
           </p>
         </>
+      )}
+      {data.isRootCause && !editing && data.tags.length > 0 && (
+        <ul className="why-tags" aria-label="Tags">
+          {data.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
       )}
       {data.isRootCause && (
         <p className="why-actions">
@@ -206,9 +216,10 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
           value={data.answer}
           placeholder="The answer; it becomes the next question"
           onChange={(e) => actions.editText(id, 'answer', e.target.value)}
-          onKeyDown={(e) => onKey(e, true)}
+          onKeyDown={(e) => onKey(e, !data.isRootCause)}
         />
       </label>
+      {data.isRootCause && <RootCauseTagsField id={id} tags={data.tags} />}
     </div>
   );
 }

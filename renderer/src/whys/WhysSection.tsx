@@ -20,6 +20,7 @@ export function WhysSection() {
   const id = useId();
   const [uiStore] = useState(createWhyUiStore);
   const selectedId = useStore(uiStore, (ui) => ui.selectedId);
+  const hoveredId = useStore(uiStore, (ui) => ui.hoveredId);
   const [message, setMessage] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const { lint } = usePromptSettings();
@@ -34,7 +35,11 @@ export function WhysSection() {
       ),
     [pitfallInput, lint],
   );
-  const chain = selectedId && selectedId !== SYMPTOM_NODE_ID ? chainTo(whys, selectedId) : [];
+  // The chain of the node under the pointer, else of the selected one (and so, for
+  // keyboard users, of the node the arrows moved to).
+  const chainOf = (nodeId: string | null) => (nodeId && nodeId !== SYMPTOM_NODE_ID ? chainTo(whys, nodeId) : []);
+  const hoveredChain = chainOf(hoveredId);
+  const chain = hoveredChain.length > 0 ? hoveredChain : chainOf(selectedId);
 
   const openHelp = useCallback(() => setHelp(true), []);
   const exportImage = useCallback(
@@ -77,7 +82,9 @@ export function WhysSection() {
                 {chain.map((n) => (
                   <li key={n.id}>
                     <strong>{n.question}</strong> → {n.answer || <em className="muted">no answer yet</em>}
-                    {n.isRootCause && <span className="root-inline"> ◆ root cause</span>}
+                    {n.isRootCause && (
+                      <span className="root-inline"> ◆ root cause{n.tags.length > 0 && `: ${n.tags.join(', ')}`}</span>
+                    )}
                   </li>
                 ))}
               </ol>

@@ -6,7 +6,16 @@
  */
 import { addActionItem } from '../../../shared/edits';
 import type { Postmortem } from '../../../shared/model';
-import { addSiblingWhy, addWhy, removeWhy, setSymptom, subtreeIds, updateWhy } from '../../../shared/whyGraph';
+import {
+  addRootCauseTag,
+  addSiblingWhy,
+  addWhy,
+  removeRootCauseTag,
+  removeWhy,
+  setSymptom,
+  subtreeIds,
+  updateWhy,
+} from '../../../shared/whyGraph';
 import { SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { childrenOf } from '../../../shared/whys';
 import type { DocumentStore } from '../document/documentStore';
@@ -62,11 +71,24 @@ export function createWhyActions({ edit, store, uiStore, onMessage, focusCanvas 
     },
     toggleRootCause: (id) => {
       if (id === SYMPTOM_NODE_ID) return;
+      const tagged = store.getState().doc.whys.nodes.find((n) => n.id === id && n.isRootCause)?.tags.length ?? 0;
       edit(uniqueKey('why-root'), (doc) => {
         const node = doc.whys.nodes.find((n) => n.id === id);
         return node ? updateWhy(doc, id, { isRootCause: !node.isRootCause }) : doc;
       });
+      if (tagged > 0) onMessage('No longer a root cause, so its tags went too. Ctrl+Z brings both back.');
     },
+    addTag: (id, typed) => {
+      const result = addRootCauseTag(store.getState().doc, id, typed);
+      if (!result.ok) return result.reason;
+      // Each tag is one undo step.
+      edit(uniqueKey('why-tag'), (doc) => {
+        const again = addRootCauseTag(doc, id, typed);
+        return again.ok ? again.doc : doc;
+      });
+      return null;
+    },
+    removeTag: (id, tag) => edit(uniqueKey('why-untag'), (doc) => removeRootCauseTag(doc, id, tag)),
     remove: (id) => {
       if (id === SYMPTOM_NODE_ID) return;
       const whys = store.getState().doc.whys;

@@ -46,7 +46,9 @@ function sameData(a: WhyNodeData, b: WhyNodeData): boolean {
     a.hiddenBelow === b.hiddenBelow &&
     a.direction === b.direction &&
     a.actionItems.length === b.actionItems.length &&
-    a.actionItems.every((item, i) => item === b.actionItems[i])
+    a.actionItems.every((item, i) => item === b.actionItems[i]) &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
   );
 }
 
@@ -79,6 +81,7 @@ export function whyFlowNodes(
         hasChildren: whys.nodes.length > 0,
         hiddenBelow: hiddenCounts.get(SYMPTOM_NODE_ID) ?? 0,
         actionItems: [],
+        tags: [],
         direction,
       },
     },
@@ -98,6 +101,7 @@ export function whyFlowNodes(
         hasChildren: parents.has(node.id),
         hiddenBelow: hiddenCounts.get(node.id) ?? 0,
         actionItems: addressedBy.get(node.id) ?? [],
+        tags: node.tags,
         direction,
       },
     });

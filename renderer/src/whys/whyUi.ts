@@ -14,6 +14,11 @@ import type { LayoutDirection } from '../../../shared/whyLayout';
 
 export interface WhyUi {
   selectedId: string | null;
+  /**
+   * The node under the pointer, if any: the side panel shows its chain while it is
+   * there. No node reads it, so hovering never re-renders the graph.
+   */
+  hoveredId: string | null;
   editingId: string | null;
   collapsed: ReadonlySet<string>;
   direction: LayoutDirection;
@@ -24,6 +29,7 @@ export type WhyUiStore = StoreApi<WhyUi>;
 export function createWhyUiStore(): WhyUiStore {
   return createStore<WhyUi>()(() => ({
     selectedId: null,
+    hoveredId: null,
     editingId: null,
     collapsed: new Set(),
     direction: 'TB',
@@ -52,6 +58,9 @@ export interface WhyUiActions {
   addChild: (parentId: string) => void;
   addSibling: (id: string) => void;
   toggleRootCause: (id: string) => void;
+  /** Adds a typed tag to a root cause; returns why it could not, or null once added. */
+  addTag: (id: string, typed: string) => string | null;
+  removeTag: (id: string, tag: string) => void;
   remove: (id: string) => void;
   toggleCollapsed: (id: string) => void;
   addActionItemFor: (id: string) => void;

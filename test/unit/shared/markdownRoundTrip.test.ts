@@ -13,6 +13,7 @@ import {
   type Postmortem,
   type WhyNode,
 } from '../../../shared/model';
+import { rootCauseTags } from '../../fixtures/hostileDocuments';
 
 /** Characters that break naive markdown: table pipes, fences, HTML, entities, list and heading markers, RTL, ZWJ, emoji. */
 const tricky = fc.constantFrom(
@@ -62,24 +63,26 @@ const instant = fc
   .map((s) => new Date(Date.UTC(2026, 2, 17) + s * 1000).toISOString().replace('.000Z', 'Z'));
 
 /** A why tree whose siblings differ (identical siblings would be merged on import, by design). */
-const whyTree = fc.array(fc.tuple(hostileText, hostileText, fc.boolean(), fc.nat()), { maxLength: 12 }).map((specs) => {
-  const nodes: WhyNode[] = [];
-  specs.forEach(([question, answer, isRootCause, pick], i) => {
-    const parent = nodes.length === 0 || pick % 3 === 0 ? null : (nodes[pick % nodes.length] ?? null);
-    const order = nodes.filter((n) => n.parentId === (parent?.id ?? null)).length;
-    // A question is never empty in the app (a new why starts with one); the index keeps siblings distinct.
-    nodes.push({
-      id: `n${i}`,
-      parentId: parent?.id ?? null,
-      order,
-      question: `Q${i} ${question}`,
-      answer,
-      isRootCause,
-      tags: [],
+const whyTree = fc
+  .array(fc.tuple(hostileText, hostileText, fc.boolean(), fc.nat(), rootCauseTags), { maxLength: 12 })
+  .map((specs) => {
+    const nodes: WhyNode[] = [];
+    specs.forEach(([question, answer, isRootCause, pick, tags], i) => {
+      const parent = nodes.length === 0 || pick % 3 === 0 ? null : (nodes[pick % nodes.length] ?? null);
+      const order = nodes.filter((n) => n.parentId === (parent?.id ?? null)).length;
+      // A question is never empty in the app (a new why starts with one); the index keeps siblings distinct.
+      nodes.push({
+        id: `n${i}`,
+        parentId: parent?.id ?? null,
+        order,
+        question: `Q${i} ${question}`,
+        answer,
+        isRootCause,
+        tags: isRootCause ? tags : [],
+      });
     });
+    return nodes;
   });
-  return nodes;
-});
 
 const documentArb: fc.Arbitrary<Postmortem> = fc
   .record({

@@ -8,6 +8,7 @@ import { exportPostmortem } from '../../../shared/markdown/export';
 import { parse } from '../../../shared/markdown/mdast';
 import { parseDocument } from '../../../shared/markdown/parseDocument';
 import type { Postmortem, WhyNode } from '../../../shared/model';
+import { rootCauseTags } from '../../fixtures/hostileDocuments';
 
 /** The fast path must build the library's tree exactly: same nodes, same positions. */
 function same(markdown: string): void {
@@ -55,14 +56,16 @@ const hostileText = fc
   .array(fc.oneof(tricky, fc.string({ maxLength: 5 })), { maxLength: 8 })
   .map((parts) => parts.join(''));
 
-const whyTree = fc.array(fc.tuple(hostileText, hostileText, fc.boolean(), fc.nat()), { maxLength: 15 }).map((specs) => {
-  const nodes: WhyNode[] = [];
-  specs.forEach(([question, answer, isRootCause, pick], i) => {
-    const parent = nodes.length === 0 || pick % 4 === 0 ? null : nodes[pick % nodes.length];
-    nodes.push({ id: `n${i}`, parentId: parent?.id ?? null, order: i, question, answer, isRootCause, tags: [] });
+const whyTree = fc
+  .array(fc.tuple(hostileText, hostileText, fc.boolean(), fc.nat(), rootCauseTags), { maxLength: 15 })
+  .map((specs) => {
+    const nodes: WhyNode[] = [];
+    specs.forEach(([question, answer, isRootCause, pick, tags], i) => {
+      const parent = nodes.length === 0 || pick % 4 === 0 ? null : nodes[pick % nodes.length];
+      nodes.push({ id: `n${i}`, parentId: parent?.id ?? null, order: i, question, answer, isRootCause, tags });
+    });
+    return nodes;
   });
-  return nodes;
-});
 
 const exported: fc.Arbitrary<Postmortem> = fc
   .record({
@@ -160,18 +163,24 @@ const RAW_BITS = fc.constantFrom(
   ...['&#42;', '<', '<a>', '<https://x.example>', '>', '[', ']', '](x)', '!', '~', '@', 'a@b.co', 'www.', 'http://'],
   ...['→', '😀', '\u00a0', '#', '-', '\\_', '\\*', 'x_y', '_x', 'x_'],
 );
+/** Tags as the exporter writes them, and what only looks like one. */
+const TAG_BITS = ['config-push', 'x.y_z', '日本', 'a b', ' a', '`', '', '*', 'Tags:', '**(root cause)**'];
 const raw = fc.array(RAW_BITS, { maxLength: 8 }).map((bits) => bits.join(''));
 const shapedDocument = fc
   .tuple(
     fc.array(fc.tuple(raw, raw), { minLength: 1, maxLength: 5 }),
-    fc.array(fc.tuple(raw, raw, fc.nat(3), fc.boolean()), { minLength: 1, maxLength: 6 }),
+    fc.array(fc.tuple(raw, raw, fc.nat(3), fc.boolean(), fc.array(fc.oneof(fc.constantFrom(...TAG_BITS), raw))), {
+      minLength: 1,
+      maxLength: 6,
+    }),
   )
   .map(([rows, whys]) => {
     let depth = 0;
-    const items = whys.map(([question, answer, d, rootCause], i) => {
+    const items = whys.map(([question, answer, d, rootCause, tags], i) => {
       depth = i === 0 ? 0 : Math.min(d, depth + 1);
       const indent = '  '.repeat(depth);
-      return `${indent}- **${question}**\\\n${indent}  →${answer}${rootCause ? ' **(root cause)**' : ''}`;
+      const tagged = tags.length > 0 ? ` Tags: ${tags.map((t) => `\`${t}\``).join(', ')}` : '';
+      return `${indent}- **${question}**\\\n${indent}  →${answer}${rootCause ? ` **(root cause)**${tagged}` : ''}`;
     });
     const table = rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n');
     return `## T\n\n| h | i |\n| - | - |\n${table}\n\n### W\n\n${items.join('\n')}\n`;

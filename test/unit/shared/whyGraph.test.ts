@@ -3,8 +3,12 @@ import { createPostmortem } from '../../../shared/documents';
 import { addActionItem, updateActionItem } from '../../../shared/edits';
 import type { Postmortem } from '../../../shared/model';
 import {
+  addRootCauseTag,
   addSiblingWhy,
   addWhy,
+  MAX_ROOT_CAUSE_TAGS,
+  normalizeTag,
+  removeRootCauseTag,
   chainTo,
   nextQuestion,
   removeWhy,
@@ -69,6 +73,55 @@ describe('why graph edits', () => {
 
   it('gives the chain from the top down to a node', () => {
     expect(chainTo(tree().whys, 'w3').map((n) => n.id)).toEqual(['w1', 'w2', 'w3']);
+  });
+});
+
+describe('root-cause tags', () => {
+  const tagsOf = (doc: Postmortem, id: string) => doc.whys.nodes.find((n) => n.id === id)?.tags;
+  const added = (doc: Postmortem, id: string, typed: string) => {
+    const result = addRootCauseTag(doc, id, typed);
+    if (!result.ok) throw new Error(result.reason);
+    return result.doc;
+  };
+
+  it('adds tags to a root cause in the order typed, stored as lower-case slugs', () => {
+    expect(normalizeTag('  No Canary  stage ')).toBe('no-canary-stage');
+    let doc = added(tree(), 'w3', 'config-push');
+    doc = added(doc, 'w3', 'No canary');
+    expect(tagsOf(doc, 'w3')).toEqual(['config-push', 'no-canary']);
+    expect(tagsOf(doc, 'w4')).toEqual([]);
+  });
+
+  it('refuses, with a sentence, what cannot be a tag and leaves the document alone', () => {
+    const doc = added(tree(), 'w3', 'config-push');
+    const refusals: [string, string, RegExp][] = [
+      ['w1', 'db', /Only a root cause takes tags/],
+      ['w3', '   ', /Type a tag first/],
+      ['w3', 'config/push', /"config\/push" cannot be a tag: use up to 48 letters/],
+      ['w3', '-leading', /starting with a letter or digit/],
+      ['w3', 'x'.repeat(49), /cannot be a tag/],
+      ['w3', 'Config-Push', /already tagged config-push/],
+      ['gone', 'db', /no longer exists/],
+    ];
+    for (const [id, typed, reason] of refusals) {
+      const result = addRootCauseTag(doc, id, typed);
+      expect(result.ok, typed).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(reason);
+    }
+    let full = tree();
+    for (let i = 0; i < MAX_ROOT_CAUSE_TAGS; i += 1) full = added(full, 'w4', `tag-${i}`);
+    const over = addRootCauseTag(full, 'w4', 'one-more');
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.reason).toMatch(/at most 20 tags/);
+  });
+
+  it('removes one tag, and unmarking a root cause drops its tags', () => {
+    let doc = added(added(tree(), 'w3', 'config-push'), 'w3', 'no-canary');
+    doc = removeRootCauseTag(doc, 'w3', 'config-push');
+    expect(tagsOf(doc, 'w3')).toEqual(['no-canary']);
+    expect(removeRootCauseTag(doc, 'w3', 'absent')).toBe(doc);
+    doc = updateWhy(doc, 'w3', { isRootCause: false });
+    expect(tagsOf(doc, 'w3')).toEqual([]);
   });
 });
 
