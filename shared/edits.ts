@@ -131,15 +131,15 @@ export function dueDateBase(doc: Postmortem, today: string): string {
   return doc.reviewDate !== '' ? doc.reviewDate : today;
 }
 
-export function addActionItem(doc: Postmortem, id: string, today: string, patch: Partial<ActionItem> = {}): Postmortem {
-  const priority: Priority = patch.priority ?? 'P1';
-  const item: ActionItem = {
+/** An action item with every field empty (P1, open), then `patch`. */
+export function blankActionItem(id: string, number: number, patch: Partial<ActionItem> = {}): ActionItem {
+  return {
     id,
-    number: nextActionItemNumber(doc.actionItems),
+    number,
     description: '',
     owner: '',
-    priority,
-    dueDate: defaultDueDate(priority, dueDateBase(doc, today)),
+    priority: 'P1',
+    dueDate: '',
     successCriteria: '',
     trackingLink: '',
     addresses: null,
@@ -147,6 +147,14 @@ export function addActionItem(doc: Postmortem, id: string, today: string, patch:
     doneAt: '',
     ...patch,
   };
+}
+
+export function addActionItem(doc: Postmortem, id: string, today: string, patch: Partial<ActionItem> = {}): Postmortem {
+  const priority: Priority = patch.priority ?? 'P1';
+  const item = blankActionItem(id, nextActionItemNumber(doc.actionItems), {
+    dueDate: defaultDueDate(priority, dueDateBase(doc, today)),
+    ...patch,
+  });
   return { ...doc, actionItems: [...doc.actionItems, item] };
 }
 

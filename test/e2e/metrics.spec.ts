@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
+import { blankActionItem } from '../../shared/edits';
 import type { ActionItem, Postmortem } from '../../shared/model';
 
 /**
@@ -36,20 +37,9 @@ function postmortem(spec: {
         { id: 'w1', parentId: null, order: 0, question: 'Why?', answer: 'Because', isRootCause: true, tags: spec.tags },
       ],
     },
-    actionItems: spec.items.map((patch, i) => ({
-      id: `a${i + 1}`,
-      number: i + 1,
-      description: `Action ${i + 1}`,
-      owner: 'Priya',
-      priority: 'P1',
-      dueDate: '',
-      successCriteria: '',
-      trackingLink: '',
-      addresses: null,
-      done: false,
-      doneAt: '',
-      ...patch,
-    })),
+    actionItems: spec.items.map((patch, i) =>
+      blankActionItem(`a${i + 1}`, i + 1, { description: `Action ${i + 1}`, owner: 'Priya', ...patch }),
+    ),
     meeting: {
       agendaName: 'Standard',
       phases: [],

@@ -1,5 +1,6 @@
 /** Small postmortems for the program-metrics tests, each field set by hand. */
 import { createPostmortem } from '../../../shared/documents';
+import { blankActionItem } from '../../../shared/edits';
 import type { ActionItem, Postmortem, Priority } from '../../../shared/model';
 
 export interface Incident {
@@ -62,18 +63,5 @@ export function incident(spec: Incident): Postmortem {
 }
 
 export function item(number: number, patch: Partial<ActionItem> & { priority?: Priority }): ActionItem {
-  return {
-    id: `a${number}`,
-    number,
-    description: `Action ${number}`,
-    owner: 'Priya',
-    priority: 'P1',
-    dueDate: '',
-    successCriteria: '',
-    trackingLink: '',
-    addresses: null,
-    done: false,
-    doneAt: '',
-    ...patch,
-  };
+  return blankActionItem(`a${number}`, number, { description: `Action ${number}`, owner: 'Priya', ...patch });
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createPostmortem } from '../../../shared/documents';
+import { blankActionItem } from '../../../shared/edits';
 import type { ActionItem, Postmortem } from '../../../shared/model';
 import {
   filterItems,
@@ -12,20 +13,8 @@ import {
   trackedItems,
 } from '../../../shared/tracker';
 
-const item = (number: number, patch: Partial<ActionItem>): ActionItem => ({
-  id: `a${number}`,
-  number,
-  description: `Action ${number}`,
-  owner: 'Priya',
-  priority: 'P2',
-  dueDate: '',
-  successCriteria: '',
-  trackingLink: '',
-  addresses: null,
-  done: false,
-  doneAt: '',
-  ...patch,
-});
+const item = (number: number, patch: Partial<ActionItem>): ActionItem =>
+  blankActionItem(`a${number}`, number, { description: `Action ${number}`, owner: 'Priya', priority: 'P2', ...patch });
 
 const doc = (id: string, title: string, services: string[], actionItems: ActionItem[]): Postmortem => ({
   ...createPostmortem(id, '2026-03-18T10:00:00.000Z'),
