@@ -13,6 +13,7 @@ import { formatHhMm, formatUtc } from '../time';
 import { incidentDuration, MILESTONE_LABELS } from '../timeline';
 import { causalPaths, rootCauses } from '../whys';
 import { meetingNote } from './meetingNote';
+import { titleHeading } from './titleHeading';
 import { mermaidFlowchart } from './mermaid';
 import { whyForest } from './whyForest';
 import { field, heading, paragraph, parse, rule, serialize, strong, table, text } from './mdast';
@@ -25,7 +26,7 @@ export const ROOT_CAUSE_MARK = '(root cause)';
 
 export function exportPostmortem(doc: Postmortem): string {
   const blocks: RootContent[] = [
-    heading(1, `Postmortem: ${doc.title}`),
+    heading(1, titleHeading(doc.kind, doc.title)),
     ...headerFields(doc),
     rule(),
     heading(2, 'Impact Summary'),
