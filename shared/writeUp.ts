@@ -38,10 +38,10 @@ export const KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
 
 /** Who each kind is written for and how deep it goes, from the guide's formats by audience. */
 export const KIND_PURPOSES: Readonly<Record<DocumentKind, string>> = {
-  postmortem: 'blameless and in depth, for the engineering team',
-  'learning-review': 'lighter, feeding recurring themes across the engineering org',
-  'root-cause-analysis': 'formal and in depth, for compliance, regulators or leadership',
-  'incident-report': 'short and customer-facing',
+  postmortem: 'Blameless and in depth, for the engineering team.',
+  'learning-review': 'Lighter, feeding recurring themes across the engineering org.',
+  'root-cause-analysis': 'Formal and in depth, for compliance, regulators or leadership.',
+  'incident-report': 'Short and customer-facing.',
 };
 
 const SEVERITY_NEED: Readonly<Record<Severity, FullPostmortemNeed>> = {

@@ -13,6 +13,7 @@ test('build a two-branch tree of depth 5 by keyboard, mark root causes, undo/red
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Checkout outage');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   await page.keyboard.press('F2');
@@ -87,6 +88,7 @@ test('build a two-branch tree of depth 5 by keyboard, mark root causes, undo/red
 test('drag a node onto another to move it, and a move into its own subtree is refused', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('n');
+  await page.keyboard.press('Enter'); // create, untitled, from the New postmortem dialog
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   await page.keyboard.press('Tab');
