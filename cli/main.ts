@@ -4,6 +4,7 @@
  * the app uses, and turns every failure into one line and an exit code
  * (0 ok, 1 findings or an invalid document, 2 bad usage or unreadable input).
  */
+import { join as joinPath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPostmortem } from '../shared/markdown/export';
 import { exportIncidentReport } from '../shared/markdown/incidentReport';
@@ -18,6 +19,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Promise<string>;
+  /** Names of the files directly in a folder, or null when the path is not a folder. */
+  listFolder: (path: string) => Promise<string[] | null>;
   readStdin: () => Promise<string>;
   writeFile: (path: string, content: string) => Promise<void>;
   now: () => Date;
@@ -35,11 +38,14 @@ Commands:
   import <file.md> [-o doc.json]
       Read a markdown postmortem into the app's JSON format (stdout unless -o);
       what could not be mapped is reported on stderr.
-  lint <file...|-> [--json] [--settings phrasing-settings.json]
+  lint <file|folder...|-> [--json] [--settings phrasing-settings.json]
       Check text or markdown for blameful phrasing (with reframes) and for action
       items that will be forgotten (no owner, no due date, no success criteria,
       vague wording, not tracked). --settings applies a team's phrasing settings
       exported from the app. Exit 1 when there are findings, 0 when clean.
+      A folder lints each .md file directly in it (not its subfolders), with a
+      line per file after its findings; a file it cannot read is reported, the
+      others are still linted, and the exit code is 2.
   validate <doc.json>
       Check a postmortem JSON file against the schema, with readable errors.
 
@@ -154,29 +160,80 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 
 async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = options(args, { json: { type: 'boolean' }, settings: { type: 'string' } });
-  if (positionals.length === 0) throw new UsageError('name at least one file, or - for standard input');
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder, or - for standard input');
   let phrasing: PhrasingOptions = {};
   if (values.settings !== undefined) {
     const parsed = parsePromptSettingsFile(await io.readFile(values.settings));
     if (!parsed.ok) throw new InputError(`${values.settings}: ${parsed.error}`);
     phrasing = lintOptionsFrom(parsed.value);
   }
-  const findings: Finding[] = [];
-  for (const path of positionals) {
-    const content = path === '-' ? await io.readStdin() : await io.readFile(path);
-    const name = path === '-' ? '<stdin>' : path;
-    if (/\.json$/i.test(path)) {
-      const doc = parseDocumentJson(content, path);
-      findings.push(...lintMarkdown(name, exportPostmortem(doc), phrasing));
-    } else if (/\.(md|markdown)$/i.test(path) || (path === '-' && /^#\s|\n\|/.test(content))) {
-      findings.push(...lintMarkdown(name, content, phrasing));
-    } else {
-      findings.push(...lintText(name, content, phrasing));
+  const linted: LintedFile[] = [];
+  let unreadable = false;
+  for (const arg of positionals) {
+    const inFolder = arg === '-' ? null : await io.listFolder(arg);
+    if (inFolder === null) {
+      const content = arg === '-' ? await io.readStdin() : await io.readFile(arg);
+      linted.push({
+        name: arg === '-' ? '<stdin>' : arg,
+        findings: lintInput(arg, content, phrasing),
+        inFolder: false,
+      });
+      continue;
+    }
+    const names = markdownFilesIn(inFolder);
+    if (names.length === 0) {
+      io.stderr(`postmortem: ${arg} holds no .md files (subfolders are not searched)\n`);
+      unreadable = true;
+    }
+    // One unreadable file must not hide what the others say: report it and go on.
+    for (const name of names) {
+      const path = joinPath(arg, name);
+      try {
+        linted.push({ name: path, findings: lintMarkdown(path, await io.readFile(path), phrasing), inFolder: true });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        io.stderr(`postmortem: ${error.message}\n`);
+        unreadable = true;
+      }
     }
   }
+  const findings = linted.flatMap((file) => file.findings);
   if (values.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
-  else for (const finding of findings) io.stdout(`${formatFinding(finding)}\n`);
-  return findings.length > 0 ? 1 : 0;
+  else
+    for (const file of linted) {
+      for (const finding of file.findings) io.stdout(`${formatFinding(finding)}\n`);
+      if (file.inFolder) io.stdout(`${summaryLine(file)}\n`);
+    }
+  return unreadable ? 2 : findings.length > 0 ? 1 : 0;
+}
+
+interface LintedFile {
+  name: string;
+  findings: Finding[];
+  /** Found in a folder: gets a summary line, since nobody named it. */
+  inFolder: boolean;
+}
+
+function lintInput(path: string, content: string, phrasing: PhrasingOptions): Finding[] {
+  const name = path === '-' ? '<stdin>' : path;
+  if (/\.json$/i.test(path)) return lintMarkdown(name, exportPostmortem(parseDocumentJson(content, path)), phrasing);
+  if (/\.(md|markdown)$/i.test(path) || (path === '-' && /^#\s|\n\|/.test(content)))
+    return lintMarkdown(name, content, phrasing);
+  return lintText(name, content, phrasing);
+}
+
+/**
+ * The markdown files a folder lint reads, in name order: *.md and *.markdown directly
+ * in the folder. Hidden files are skipped (editor lock files such as ".#draft.md").
+ */
+function markdownFilesIn(names: readonly string[]): string[] {
+  return names.filter((name) => /\.(md|markdown)$/i.test(name) && !name.startsWith('.')).sort();
+}
+
+/** "docs/2026-03-18-checkout.md: 3 findings", or ": clean". */
+function summaryLine(file: LintedFile): string {
+  const count = file.findings.length;
+  return `${file.name}: ${count === 0 ? 'clean' : `${count} finding${count === 1 ? '' : 's'}`}`;
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {

@@ -34,6 +34,28 @@ function decode(bytes: Uint8Array, name: string): string {
   }
 }
 
+async function listFolder(path: string): Promise<string[] | null> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(path, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Not a folder (or not there): the caller reads it as a file and says what is wrong.
+    if (code === 'ENOTDIR' || code === 'ENOENT') return null;
+    throw new InputError(`${path}: cannot read the folder (${code ?? String(error)})`);
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.isFile()) files.push(entry.name);
+    else if (entry.isSymbolicLink()) {
+      // A link counts as the file it points to; a broken link is left out.
+      const target = await fs.promises.stat(`${path}/${entry.name}`).catch(() => null);
+      if (target?.isFile()) files.push(entry.name);
+    }
+  }
+  return files;
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -50,6 +72,7 @@ export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile,
+  listFolder,
   readStdin,
   writeFile: async (path, content) => {
     try {

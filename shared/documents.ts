@@ -5,9 +5,12 @@
  */
 import { CURRENT_SCHEMA_VERSION, type HeaderPatch, type LibraryRow, type Postmortem } from './model';
 
-/** A new, empty postmortem. Ids and clocks come from the caller to keep this pure. */
-export function createPostmortem(id: string, now: string): Postmortem {
-  return {
+/**
+ * A new, empty postmortem, with any header fields chosen when creating it (title,
+ * severity, kind). Ids and clocks come from the caller to keep this pure.
+ */
+export function createPostmortem(id: string, now: string, header: HeaderPatch = {}): Postmortem {
+  const doc: Postmortem = {
     id,
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now,
@@ -38,6 +41,7 @@ export function createPostmortem(id: string, now: string): Postmortem {
     extraSections: [],
     promptDismissals: [],
   };
+  return updateHeader(doc, header);
 }
 
 /** Applies header edits; returns the same object when nothing changed. */
@@ -63,6 +67,7 @@ export function toLibraryRow(doc: Postmortem, trashedAt: string | null = null): 
   return {
     id: doc.id,
     title: doc.title,
+    kind: doc.kind,
     incidentDate: doc.incidentDate,
     severity: doc.severity,
     status: doc.status,

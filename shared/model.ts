@@ -222,6 +222,7 @@ export type Priority = (typeof PRIORITIES)[number];
 /** The header fields a person edits at the top of the document. */
 export const HEADER_FIELDS = [
   'title',
+  'kind',
   'incidentDate',
   'severity',
   'incidentCommander',
@@ -235,6 +236,7 @@ export type HeaderPatch = Partial<Pick<Postmortem, HeaderField>>;
 export const headerPatchSchema = postmortemSchema
   .pick({
     title: true,
+    kind: true,
     incidentDate: true,
     severity: true,
     incidentCommander: true,
@@ -248,6 +250,8 @@ export const headerPatchSchema = postmortemSchema
 export const libraryRowSchema = z.object({
   id: documentIdSchema,
   title: text,
+  /** Rows in a library index written before kinds existed have none: they were all postmortems. */
+  kind: z.enum(DOCUMENT_KINDS).default('postmortem'),
   incidentDate: isoDate,
   severity: z.enum(SEVERITIES),
   status: z.enum(STATUSES),

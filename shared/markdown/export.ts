@@ -13,6 +13,7 @@ import { formatHhMm, formatUtc } from '../time';
 import { incidentDuration, MILESTONE_LABELS } from '../timeline';
 import { causalPaths, rootCauses } from '../whys';
 import { meetingNote } from './meetingNote';
+import { titleHeading } from './titleHeading';
 import { mermaidFlowchart } from './mermaid';
 import { tagPhrasing } from './rootCauseTags';
 import { whyForest } from './whyForest';
@@ -26,7 +27,7 @@ export const ROOT_CAUSE_MARK = '(root cause)';
 
 export function exportPostmortem(doc: Postmortem): string {
   const blocks: RootContent[] = [
-    heading(1, `Postmortem: ${doc.title}`),
+    heading(1, titleHeading(doc.kind, doc.title)),
     ...headerFields(doc),
     rule(),
     heading(2, 'Impact Summary'),

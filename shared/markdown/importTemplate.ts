@@ -12,6 +12,7 @@ import { describeIssues } from '../validation';
 import { NOTHING_RECORDED } from './export';
 import { plainText, serialize } from './mdast';
 import { parseDocument } from './parseDocument';
+import { readTitleHeading } from './titleHeading';
 import { readActionItems, readFactors, readLabelledTimeline, readTimeline } from './importSections';
 import { readWhys } from './importWhys';
 
@@ -151,7 +152,8 @@ function mapDocument(nodes: RootContent[], context: ImportContext): void {
       if (!titleFound && node.depth === 1) {
         flush();
         titleFound = true;
-        context.doc.title = raw.replace(/^postmortem: ?/i, '');
+        // The heading names the kind of write-up before the title: "# Learning Review: ...".
+        ({ kind: context.doc.kind, title: context.doc.title } = readTitleHeading(raw));
         kind = 'header';
         heading = '';
         continue;

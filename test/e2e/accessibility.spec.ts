@@ -18,6 +18,7 @@ test('the document screen, the meeting strip, the console and the presenter view
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Checkout outage');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await page.getByRole('button', { name: 'Add event' }).click();
   await page.getByLabel('Event 1', { exact: true }).fill('Bob forgot to check the canary.');
   expect(await seriousViolations(page)).toEqual([]);

@@ -4,6 +4,7 @@ test('the last keystroke typed before the tab closes is saved', async ({ page, c
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Cache stampede');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
   // Type and close at once, well inside the autosave delay.
   await page.getByLabel('Incident commander').focus();

@@ -23,6 +23,7 @@ test('fill every section by keyboard, export markdown, and import it back', asyn
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Checkout API returned 500s');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await typeInto(page, 'Incident date', '03182026');
   await page.getByLabel('Severity').focus();
   await page.keyboard.press('ArrowUp'); // SEV-2

@@ -9,6 +9,7 @@ test('pipes, backticks, HTML, emoji and a 10,000-character paste survive storage
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await page.getByRole('dialog', { name: 'New postmortem' }).getByRole('button', { name: 'Create' }).click();
   const title = page.getByLabel('Title');
   await title.fill(tricky);
   await page.getByLabel('Authors').focus();

@@ -54,6 +54,7 @@ test('hostile text in every kind of field is shown literally, runs nothing, and 
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await page.getByRole('dialog', { name: 'New postmortem' }).getByRole('button', { name: 'Create' }).click();
   await page.getByLabel('Title').fill(value.title);
 
   await page.getByRole('button', { name: 'Add event' }).click();

@@ -12,16 +12,20 @@ async function tabTo(page: Page, label: string) {
   throw new Error(`Tab never reached ${label}`);
 }
 
-async function newPostmortemFromEmptyLibrary(page: Page) {
+/** Starts one from the empty library's button: the dialog takes the title, Enter creates, the title keeps the focus. */
+async function newPostmortemFromEmptyLibrary(page: Page, title: string) {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await expect(page.getByRole('dialog', { name: 'New postmortem' }).getByLabel('Title')).toBeFocused();
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByLabel('Title')).toBeFocused();
 }
 
 test('create a postmortem, fill the header by keyboard, reload, and find it unchanged', async ({ page }) => {
-  await newPostmortemFromEmptyLibrary(page);
-  await page.keyboard.type('Checkout API returned 500s');
+  await newPostmortemFromEmptyLibrary(page, 'Checkout API returned 500s');
   await tabTo(page, 'Incident date');
   await page.keyboard.type('03182026'); // mm/dd/yyyy segments in an en-US browser
   await tabTo(page, 'Severity');
@@ -56,8 +60,7 @@ test('create a postmortem, fill the header by keyboard, reload, and find it unch
 });
 
 test('delete goes to the trash with undo, and a trashed postmortem can be restored', async ({ page }) => {
-  await newPostmortemFromEmptyLibrary(page);
-  await page.keyboard.type('Queue backlog');
+  await newPostmortemFromEmptyLibrary(page, 'Queue backlog');
   await saved(page);
   await page.getByRole('button', { name: '← Library' }).click();
 
@@ -89,6 +92,7 @@ test('keyboard: N starts a postmortem, Ctrl+Shift+L returns to the library, dupl
   await page.keyboard.press('n');
   await expect(page.getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Cache stampede');
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Shift+L');
   await expect(page.getByRole('row', { name: /Cache stampede/ })).toBeVisible();
   await page.getByRole('button', { name: 'Duplicate Cache stampede' }).click();
@@ -97,8 +101,7 @@ test('keyboard: N starts a postmortem, Ctrl+Shift+L returns to the library, dupl
 });
 
 test('undo and redo a header change made outside a text field', async ({ page }) => {
-  await newPostmortemFromEmptyLibrary(page);
-  await page.keyboard.type('Disk full');
+  await newPostmortemFromEmptyLibrary(page, 'Disk full');
   await page.getByLabel('Severity').focus();
   await page.keyboard.press('ArrowUp'); // SEV-2
   await expect(page.getByLabel('Severity')).toHaveValue('SEV-2');

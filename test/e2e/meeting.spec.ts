@@ -35,6 +35,7 @@ async function startMeeting(page: Page, title: string) {
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type(title);
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await strip(page).getByRole('button', { name: 'Start the meeting' }).click();
 }
 
@@ -154,6 +155,7 @@ test("a team's own agenda: copy a built-in one, change it, save, and run a meeti
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Queue backlog');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await strip(page).getByRole('button', { name: 'Edit agendas…' }).click();
   const editor = page.getByRole('dialog', { name: 'Meeting agendas' });
   await editor
@@ -187,6 +189,7 @@ test('a console in its own window follows the editor, and either one drives the 
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Two screens');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await strip(page).getByRole('button', { name: 'Start the meeting' }).click();
   await page.keyboard.press('Control+Shift+M');
   const popup = context.waitForEvent('page');

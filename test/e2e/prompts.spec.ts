@@ -8,6 +8,7 @@ async function newPostmortem(page: Page, title: string) {
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type(title);
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
 }
 
 async function addTimelineEvent(page: Page, text: string) {
@@ -162,6 +163,8 @@ test('phrasing settings: turn a kind off, add a team phrase, and share them as a
 
   await page.keyboard.press('n');
   await page.keyboard.type('Friday deploy');
+
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   const field = await addTimelineEvent(page, 'In hindsight, Sam did a cowboy deploy.');
   await expect(page.locator('.prose-mark')).toHaveText(['cowboy deploy']);
   await page.keyboard.press('Alt+1');

@@ -10,6 +10,7 @@ async function postmortemWithItem(
 ) {
   await page.keyboard.press('n');
   await page.keyboard.type(title);
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await page.getByRole('button', { name: 'Add action item' }).click();
   const row = page.getByRole('listitem', { name: 'AI-001' });
   await row.getByLabel('AI-001 action').fill(item.action);

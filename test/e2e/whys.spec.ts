@@ -14,6 +14,7 @@ test('build a two-branch tree of depth 5 by keyboard, mark root causes, undo/red
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Checkout outage');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   await page.keyboard.press('F2');
@@ -88,6 +89,7 @@ test('build a two-branch tree of depth 5 by keyboard, mark root causes, undo/red
 test('drag a node onto another to move it, and a move into its own subtree is refused', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('n');
+  await page.keyboard.press('Enter'); // create, untitled, from the New postmortem dialog
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   await page.keyboard.press('Tab');
@@ -139,6 +141,7 @@ async function chainOfWhys(page: Page, answers: readonly string[]) {
   await page.goto('/');
   await page.keyboard.press('n');
   await page.keyboard.type('Search outage');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   await page.keyboard.press('F2');

@@ -39,7 +39,9 @@ test('a postmortem typed in the window is on disk after closing, and reopens', a
   let app = await launch(dataDir);
   let page = await app.firstWindow();
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
-  await page.keyboard.type('Electron round trip');
+  await page.keyboard.type('Electron');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
+  await page.keyboard.type(' round trip');
   // Close right after the last keystroke: the window must flush the autosave first.
   await app.close();
   const files = fs.readdirSync(path.join(dataDir, 'postmortems'));
@@ -60,6 +62,7 @@ test('the facilitator console opens as its own isolated window and drives the me
   const strip = (p: typeof page) => p.getByLabel('Meeting', { exact: true });
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
   await page.keyboard.type('Two screens on the desktop');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
   await strip(page).getByRole('button', { name: 'Start the meeting' }).click();
   await page.keyboard.press('Control+Shift+M');
   const opened = app.waitForEvent('window');

@@ -4,6 +4,7 @@ import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
 import { DocumentScreen, type DocumentScreenHandle } from '../document/DocumentScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
+import { NewPostmortemDialog, type NewPostmortemChoice } from '../library/NewPostmortemDialog';
 import { TrackerScreen } from '../tracker/TrackerScreen';
 import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
@@ -26,11 +27,14 @@ export function App({ platform }: { platform: PlatformApi }) {
   const [shortcutsOpen, setShortcutsOpen] = useKeyboardShortcutsDialog(platform);
   const showShortcuts = useCallback(() => setShortcutsOpen(true), [setShortcutsOpen]);
 
-  const createNew = useCallback(async () => {
-    // No await when no document is open: the new one must render within this key event,
-    // so the keys typed right after N land in its title.
+  // The dialog opens within the key event that asked for it (N, Ctrl+N), so the keys
+  // typed right after land in its title.
+  const [creating, setCreating] = useState(false);
+  const createNew = useCallback(() => setCreating(true), []);
+  const create = useCallback(async (choice: NewPostmortemChoice) => {
+    setCreating(false);
     if (documentRef.current) await documentRef.current.flush();
-    const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString());
+    const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString(), choice);
     setScreen({ name: 'document', id: doc.id, initialDoc: doc });
   }, []);
 
@@ -62,7 +66,7 @@ export function App({ platform }: { platform: PlatformApi }) {
       platform.onCommand((command: AppCommand) => {
         switch (command) {
           case 'new-postmortem':
-            void createNew();
+            createNew();
             break;
           case 'import-markdown':
             void importMarkdown();
@@ -133,6 +137,9 @@ export function App({ platform }: { platform: PlatformApi }) {
                 importNotes={screen.importNotes}
                 initialDoc={screen.initialDoc}
               />
+            )}
+            {creating && (
+              <NewPostmortemDialog onCreate={(choice) => void create(choice)} onCancel={() => setCreating(false)} />
             )}
           </AgendasProvider>
         </PromptSettingsProvider>

@@ -46,7 +46,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     title: 'Library',
     when: 'When no field has the cursor.',
     keys: [
-      ['N', 'New postmortem'],
+      ['N', 'New postmortem (a short dialog: Enter creates, Escape cancels)'],
       ['I', 'Import a markdown postmortem'],
       ['M', 'Program metrics: charts across every postmortem'],
       ['Tab, Enter', 'Move between postmortems, open one'],

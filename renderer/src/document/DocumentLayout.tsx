@@ -19,7 +19,8 @@ import { PromptsPanel, usePromptCount } from '../phrasing/PromptsPanel';
 import { WhysSection } from '../whys/WhysSection';
 import { ActionItemsSection } from './ActionItemsSection';
 import { useDocument } from './documentStore';
-import { ExportBar, renderMarkdown, type ExportFormat } from './ExportBar';
+import { defaultExportFormat, type ExportFormat } from '../../../shared/writeUp';
+import { ExportBar, renderMarkdown } from './ExportBar';
 import { FactorsSection } from './FactorsSection';
 import { HeaderForm } from './HeaderForm';
 import { ImpactSection } from './ImpactSection';
@@ -36,14 +37,24 @@ export function DocumentLayout({
   importNotes,
   getDoc,
   onRetrySave,
+  isNew,
 }: {
+  isNew: boolean;
   onClose: () => Promise<void>;
   notice: StorageNotice | null;
   importNotes: string[] | undefined;
   getDoc: () => Postmortem;
   onRetrySave: () => void;
 }) {
-  const [format, setFormat] = useState<ExportFormat>('postmortem');
+  // The export format follows the kind of write-up (an incident report exports as the
+  // customer report) until the person picks another; changing the kind resets it.
+  const kind = useDocument((s) => s.doc.kind);
+  const [format, setFormat] = useState<ExportFormat>(() => defaultExportFormat(kind));
+  const [formatKind, setFormatKind] = useState(kind);
+  if (formatKind !== kind) {
+    setFormatKind(kind);
+    setFormat(defaultExportFormat(kind));
+  }
   const [panel, setPanel] = useState<Panel | null>(null);
   const [presenting, setPresenting] = useState(false);
   const meeting = useDocument((s) => s.doc.meeting);
@@ -149,7 +160,7 @@ export function DocumentLayout({
           <MeetingBar presenting={presenting} onTogglePresent={togglePresenting} />
           {shown('context') && (
             <div id={SECTION_ELEMENT_IDS.context} className="section-anchor">
-              <HeaderForm />
+              <HeaderForm isNew={isNew} />
               <ImpactSection />
             </div>
           )}

@@ -153,6 +153,7 @@ export function DocumentScreen({
         importNotes={importNotes}
         getDoc={() => loaded.store.getState().doc}
         onRetrySave={() => void loaded.autosaver.flush()}
+        isNew={initialDoc !== undefined}
       />
     </DocumentStoreContext.Provider>
   );

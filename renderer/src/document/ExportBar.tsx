@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { Postmortem } from '../../../shared/model';
+import type { ExportFormat } from '../../../shared/writeUp';
 import { usePlatform } from '../app/platformContext';
-
-export type ExportFormat = 'postmortem' | 'incident-report';
 
 /** Loaded on first use: the markdown stack is most of the bundle and not needed to start typing. */
 export async function renderMarkdown(doc: Postmortem, format: ExportFormat): Promise<string> {
@@ -62,7 +61,7 @@ export function ExportBar({
       <label className="inline-label">
         <span>Format</span>
         <select value={format} onChange={(e) => onFormat(e.target.value as ExportFormat)}>
-          <option value="postmortem">Postmortem</option>
+          <option value="postmortem">Full template</option>
           <option value="incident-report">Customer incident report</option>
         </select>
       </label>

@@ -1,6 +1,14 @@
 import { useId } from 'react';
 import { DateInput } from './fields';
-import { SEVERITIES, STATUSES, type Severity, type Status } from '../../../shared/model';
+import {
+  DOCUMENT_KINDS,
+  SEVERITIES,
+  STATUSES,
+  type DocumentKind,
+  type Severity,
+  type Status,
+} from '../../../shared/model';
+import { KIND_LABELS, KIND_PURPOSES } from '../../../shared/writeUp';
 import { useDocument } from './documentStore';
 
 /** What the guide recommends for each severity, shown beside the choice. */
@@ -11,7 +19,8 @@ const SEVERITY_HINT: Record<Severity, string> = {
   'SEV-4': 'Full postmortem optional',
 };
 
-export function HeaderForm() {
+/** `isNew`: just created, so the title takes the focus even when the dialog gave it one. */
+export function HeaderForm({ isNew = false }: { isNew?: boolean }) {
   const doc = useDocument((s) => s.doc);
   const edit = useDocument((s) => s.editHeader);
   const ids = {
@@ -23,6 +32,8 @@ export function HeaderForm() {
     review: useId(),
     status: useId(),
     severityHint: useId(),
+    kind: useId(),
+    kindHint: useId(),
   };
 
   return (
@@ -34,7 +45,7 @@ export function HeaderForm() {
           className="title-input"
           value={doc.title}
           placeholder="What happened, in a few words"
-          autoFocus={doc.title === ''}
+          autoFocus={isNew || doc.title === ''}
           onChange={(e) => edit({ title: e.target.value })}
         />
       </div>
@@ -57,6 +68,24 @@ export function HeaderForm() {
           </select>
           <small id={ids.severityHint} className="hint">
             {SEVERITY_HINT[doc.severity]}
+          </small>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.kind}>Write-up</label>
+          <select
+            id={ids.kind}
+            value={doc.kind}
+            aria-describedby={ids.kindHint}
+            onChange={(e) => edit({ kind: e.target.value as DocumentKind })}
+          >
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <small id={ids.kindHint} className="hint">
+            {KIND_PURPOSES[doc.kind]}
           </small>
         </div>
         <div className="field">

@@ -8,6 +8,7 @@ import { isTyping } from '../app/isTyping';
 import { overdueUrgentCount, trackedItems } from '../../../shared/tracker';
 import { todayUtc } from '../document/useEdit';
 import { useLibraryDocuments } from '../tracker/TrackerScreen';
+import { KIND_LABELS } from '../../../shared/writeUp';
 import { formatEdited } from './formatEdited';
 
 /** Overdue P0/P1 action items across the library, shown as soon as the app opens. */
@@ -20,7 +21,7 @@ interface Props {
   onOpen: (id: string) => void;
   onTracker: () => void;
   onMetrics: () => void;
-  onCreate: () => Promise<void>;
+  onCreate: () => void;
   onImport: () => Promise<void>;
 }
 
@@ -88,9 +89,11 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      // A dialog (new postmortem, settings) has the keyboard: N and I are not for the library.
+      if (document.querySelector('dialog[open]')) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        void onCreate();
+        onCreate();
       } else if (event.key === 'i' || event.key === 'I') {
         event.preventDefault();
         void onImport();
@@ -130,7 +133,7 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
           <button type="button" onClick={() => void onImport()} aria-keyshortcuts="I">
             Import markdown… <kbd>I</kbd>
           </button>
-          <button type="button" className="primary" onClick={() => void onCreate()} aria-keyshortcuts="N">
+          <button type="button" className="primary" onClick={onCreate} aria-keyshortcuts="N">
             New postmortem <kbd>N</kbd>
           </button>
         </span>
@@ -172,7 +175,7 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
             date, then fill in the rest before the review meeting. Everything saves as you type and stays on this
             computer.
           </p>
-          <button type="button" className="primary" onClick={() => void onCreate()}>
+          <button type="button" className="primary" onClick={onCreate}>
             Start your first postmortem
           </button>
         </section>
@@ -248,6 +251,8 @@ function LibraryTable({
               <button type="button" className="row-open" onClick={() => onOpen(row.id)}>
                 {displayTitle(row.title)}
               </button>
+              {/* Under the title rather than a column of its own: the title needs the width. */}
+              <span className="row-kind">{KIND_LABELS[row.kind]}</span>
             </td>
             <td>{row.incidentDate || '—'}</td>
             <td>

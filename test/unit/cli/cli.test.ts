@@ -128,10 +128,10 @@ describe('postmortem CLI', () => {
     ['a binary file', () => ['import', file('bin.md', Buffer.from([0, 1, 2, 255]))], /binary file/],
     ['invalid UTF-8', () => ['import', file('latin1.md', Buffer.from([0x63, 0x61, 0x66, 0xe9]))], /not UTF-8/],
     ['invalid JSON', () => ['validate', file('broken.json', '{"title":')], /not valid JSON/],
-    ['a folder', () => ['lint', dir], /is a folder/],
+    ['a folder to import', () => ['import', dir], /is a folder/],
     ['an unknown command', () => ['frobnicate'], /unknown command/],
     ['a bad format', () => ['export', docJson, '--format', 'pdf'], /--format must be/],
-    ['no file for lint', () => ['lint'], /at least one file/],
+    ['no file for lint', () => ['lint'], /at least one file or folder/],
   ])('refuses %s with one line and exit 2', async (_name, args, message) => {
     const out = await run(...args());
     expect(out.code).toBe(2);
@@ -166,6 +166,17 @@ describe('the built postmortem command', () => {
     });
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('lints a folder, for CI: exit 1 on findings, 0 when clean, 2 when a file cannot be read', () => {
+    const docs = fs.mkdtempSync(path.join(dir, 'docs-'));
+    fs.writeFileSync(path.join(docs, 'pm.md'), exportPostmortem(fullPostmortem()));
+    const lint = () => spawnSync(process.execPath, ['cli/postmortem.mjs', 'lint', docs], { encoding: 'utf8' });
+    expect(lint()).toMatchObject({ status: 0, stdout: `${path.join(docs, 'pm.md')}: clean\n` });
+    fs.writeFileSync(path.join(docs, 'retro.md'), 'The engineer forgot to check the canary.\n');
+    expect(lint()).toMatchObject({ status: 1, stdout: expect.stringMatching(/retro\.md: \d+ findings?\n$/) });
+    fs.writeFileSync(path.join(docs, 'broken.md'), Buffer.from([0xff, 0xfe, 0]));
+    expect(lint()).toMatchObject({ status: 2, stderr: expect.stringMatching(/broken\.md looks like a binary file/) });
   });
 
   it('lints standard input', () => {

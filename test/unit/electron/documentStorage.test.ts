@@ -144,6 +144,38 @@ describe('DocumentStorage on conf', () => {
     expect(listing.notices[0]?.message).toMatch(/library index could not be read/);
   });
 
+  it('lists each row with its kind, and reads a library index written before rows had one', () => {
+    const { root, open } = tempStorage();
+    const storage = open();
+    storage.save(updateHeader(fullPostmortem('pm-a'), { kind: 'learning-review' }));
+    storage.save(fullPostmortem('pm-b'));
+    storage.trash('pm-a');
+    expect(open().list().rows).toMatchObject([{ id: 'pm-b', kind: 'postmortem' }]);
+    // The index as an older app wrote it: the same rows without `kind`.
+    const file = path.join(root, 'library.json');
+    const library = JSON.parse(fs.readFileSync(file, 'utf8')) as { index: Record<string, Record<string, unknown>> };
+    for (const row of Object.values(library.index)) delete row['kind'];
+    fs.writeFileSync(file, JSON.stringify(library));
+
+    const listing = open().list();
+    expect(listing.notices).toEqual([]);
+    // pm-a stays in the trash (the index row still counts) and shows its kind from the document.
+    expect(listing).toMatchObject({
+      rows: [{ id: 'pm-b', kind: 'postmortem' }],
+      trash: [{ id: 'pm-a', kind: 'learning-review' }],
+    });
+    open().restore('pm-a');
+    expect(
+      open()
+        .list()
+        .rows.map((r) => [r.id, r.kind])
+        .sort(),
+    ).toEqual([
+      ['pm-a', 'learning-review'],
+      ['pm-b', 'postmortem'],
+    ]);
+  });
+
   it('reports a damaged file with no backup without deleting it', () => {
     const { root, open } = tempStorage();
     open().save(fullPostmortem('pm-a'));

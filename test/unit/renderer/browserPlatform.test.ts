@@ -19,6 +19,21 @@ describe('browser platform (IndexedDB)', () => {
     expect((await again.loadDocument('pm-a')).doc.title).toBe(fullPostmortem().title);
   });
 
+  it('lists each document with its kind, a stored document from before kinds as a postmortem', async () => {
+    const name = freshName();
+    const platform = createBrowserPlatform(name);
+    await platform.saveDocument(updateHeader(fullPostmortem('pm-a'), { kind: 'root-cause-analysis' }));
+    const { default: v4 } = await import('../../fixtures/schema/v4.json');
+    const db = await openDB(name);
+    await db.put('documents', v4, v4.id);
+    db.close();
+    const rows = (await createBrowserPlatform(name).listDocuments()).rows;
+    expect(rows.map((r) => [r.id, r.kind]).sort()).toEqual([
+      ['pm-a', 'root-cause-analysis'],
+      ['pm-v4', 'postmortem'],
+    ]);
+  });
+
   it('refuses to save an invalid document and says why', async () => {
     const platform = createBrowserPlatform(freshName());
     await expect(platform.saveDocument({ ...fullPostmortem(), incidentDate: '2026-02-31' })).rejects.toThrow(

@@ -15,6 +15,7 @@ import { exportPostmortem } from '../../../shared/markdown/export';
 import { importPostmortem } from '../../../shared/markdown/importTemplate';
 import { parse, plainText, serialize } from '../../../shared/markdown/mdast';
 import { mermaidFlowchart } from '../../../shared/markdown/mermaid';
+import { titleHeading } from '../../../shared/markdown/titleHeading';
 import { postmortemSchema, type Postmortem } from '../../../shared/model';
 import { matchTimestamp } from '../../../shared/time';
 import {
@@ -68,6 +69,7 @@ function carried(doc: Postmortem, r: Rules) {
   const exportsSlo = doc.impact.sloTarget.trim() !== '';
   return {
     title: r.asWritten(doc.title),
+    kind: doc.kind,
     incidentDate: doc.incidentDate,
     severity: doc.severity,
     incidentCommander: r.trimmed(doc.incidentCommander),
@@ -362,7 +364,7 @@ describe('hostile text in every field (property-based)', () => {
         // each only the blocks the exporter writes there.
         const sections = bySection(tree.children);
         expect(sections.map((s) => s.heading)).toEqual([
-          `Postmortem: ${EXPORT_RULES.asWritten(doc.title)}`,
+          titleHeading(doc.kind, EXPORT_RULES.asWritten(doc.title)),
           'Impact Summary',
           'Timeline',
           'Root Cause Analysis',

@@ -5,6 +5,7 @@ import { exportPostmortem } from '../../../shared/markdown/export';
 import { importPostmortem } from '../../../shared/markdown/importTemplate';
 import { serialize } from '../../../shared/markdown/mdast';
 import {
+  DOCUMENT_KINDS,
   MILESTONES,
   PRIORITIES,
   SEVERITIES,
@@ -87,6 +88,7 @@ const whyTree = fc
 const documentArb: fc.Arbitrary<Postmortem> = fc
   .record({
     title: lineText,
+    kind: fc.constantFrom(...DOCUMENT_KINDS),
     incidentDate: fc.oneof(day, fc.constant('')),
     severity: fc.constantFrom(...SEVERITIES),
     status: fc.constantFrom(...STATUSES),
@@ -147,6 +149,7 @@ const documentArb: fc.Arbitrary<Postmortem> = fc
     return {
       ...doc,
       title: r.title,
+      kind: r.kind,
       incidentDate: r.incidentDate,
       severity: r.severity,
       status: r.status,
