@@ -74,10 +74,16 @@ function readWhyTree(list: List, context: ImportContext, parentId: string | null
   }
 }
 
-/** `**question**` + line break + `→ answer` [+ ` **(root cause)**`] */
+/**
+ * `**question**` + line break + `→ answer` [+ ` **(root cause)**`]. An empty question
+ * (cleared in the node editor) is written as nothing at all, since `****` is no markup:
+ * the paragraph then opens with the line break.
+ */
 function whyStep(node: Paragraph): { question: string; answer: string; isRootCause: boolean } | null {
-  const [first, second, ...rest] = node.children;
-  if (first?.type !== 'strong' || second?.type !== 'break') return null;
+  const [head, ...tail] = node.children;
+  const first = head?.type === 'break' ? null : head;
+  const [second, ...rest] = first ? tail : node.children;
+  if ((first && first.type !== 'strong') || second?.type !== 'break') return null;
   let answerNodes: PhrasingContent[] = rest;
   const last = rest[rest.length - 1];
   const isRootCause = last?.type === 'strong' && plainText(last) === ROOT_CAUSE_MARK;
@@ -86,7 +92,7 @@ function whyStep(node: Paragraph): { question: string; answer: string; isRootCau
   if (!answer.startsWith('→')) return null;
   answer = answer.replace(/^→ ?/, '');
   if (isRootCause) answer = answer.replace(/ $/, '');
-  return { question: plainText(first), answer, isRootCause };
+  return { question: first ? plainText(first) : '', answer, isRootCause };
 }
 
 function addStep(
