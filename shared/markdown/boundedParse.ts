@@ -18,6 +18,7 @@
  * test/unit/shared/boundedParse.test.ts holds the result to `parse`'s.
  */
 import type { Nodes, Root } from 'mdast';
+import { inertText } from './exportedShapes';
 import { parse } from './mdast';
 
 type Point = NonNullable<Root['position']>['start'];
@@ -34,11 +35,31 @@ export function parseBounded(
     closingBrackets: MIN_CLOSING_BRACKETS,
   },
 ): Root {
-  const lazy = indentLazyLines(markdown, limits.lazyLines);
-  const text = lazy?.text ?? markdown;
+  const scanned = indentLazyLines(markdown, limits.lazyLines);
+  const lazy = scanned && scanned.count >= limits.lazyLines ? scanned : null;
+  const collapsed =
+    scanned && !markdown.includes(RUN) ? collapsePlainRuns(scanned.lines, scanned.continues, limits.lazyLines) : null;
+  const text = collapsed ? collapsed.lines.join('\n') : lazy ? lazy.lines.join('\n') : markdown;
   const hidden = hideBrackets(text, limits.closingBrackets);
   const tree = parse(hidden ?? text);
-  if (hidden !== null || lazy) mapBack(tree, hidden !== null, lazy?.inserted ?? null);
+  if (hidden !== null) mapBack(tree, (node) => restoreBrackets(node));
+  if (collapsed) {
+    // Line starts of the text before the collapse, to turn a line and column into an offset.
+    const starts: number[] = [];
+    let offset = 0;
+    for (const line of scanned?.lines ?? []) {
+      starts.push(offset);
+      offset += line.length + 1;
+    }
+    if (!expandRuns(tree, collapsed, starts)) return parse(markdown);
+  }
+  if (scanned && (lazy || collapsed)) {
+    const inserted = scanned.inserted;
+    mapBack(tree, (node) => {
+      if (node.position)
+        node.position = { start: unshift(node.position.start, inserted), end: unshift(node.position.end, inserted) };
+    });
+  }
   return tree;
 }
 
@@ -49,9 +70,13 @@ const INERT = /^(?:[^\s#>+*=_`~<|[\]:\\\-\d]|\d(?!\d{0,8}[.)]))/;
 const BLANK = /^[ \t]*$/;
 
 export interface LazyRewrite {
-  text: string;
+  lines: string[];
   /** Characters inserted at the start of each line (by 0-based line index). */
   inserted: number[];
+  /** Lines that continue an open paragraph and start with text (not a container marker). */
+  continues: boolean[];
+  /** How many lines got a prefix. */
+  count: number;
 }
 
 /**
@@ -62,9 +87,12 @@ export function indentLazyLines(markdown: string, min: number): LazyRewrite | nu
   let breaks = 0;
   for (let at = markdown.indexOf('\n'); at >= 0 && breaks < min; at = markdown.indexOf('\n', at + 1)) breaks += 1;
   if (breaks < min) return null;
+  // Front matter (at the very start) reads its lines its own way.
+  if (/^(?:---|\+\+\+)/.test(markdown)) return null;
   if (markdown.includes('```') || markdown.includes('~~~') || markdown.includes('\r')) return null;
   const lines = markdown.split('\n');
   const inserted = new Array<number>(lines.length).fill(0);
+  const continues = new Array<boolean>(lines.length).fill(false);
   let count = 0;
   let open = false; // a paragraph is open before this line
   let prefix = '';
@@ -85,6 +113,7 @@ export function indentLazyLines(markdown: string, min: number): LazyRewrite | nu
       continue;
     }
     if (open && INERT.test(line)) {
+      continues[i] = true;
       if (prefix !== '') {
         lines[i] = prefix + line;
         inserted[i] = prefix.length;
@@ -101,10 +130,62 @@ export function indentLazyLines(markdown: string, min: number): LazyRewrite | nu
     // Indented text continues an open paragraph; with three spaces or fewer it starts one.
     if (INERT.test(rest.trimStart()) && (open || indent <= 3) && !rest.startsWith('\t')) {
       if (!open) prefix = rest.slice(0, indent);
+      else continues[i] = true;
       open = true;
     } else open = false;
   }
-  return count < min ? null : { text: lines.join('\n'), inserted };
+  return { lines, inserted, continues, count };
+}
+
+/** Stands for a run of plain lines while parsing: one character no markdown gives a meaning to. */
+const RUN = '\uE000';
+
+export interface CollapsedRuns {
+  lines: string[];
+  /** Per run: where it starts among the lines it was cut from, how many, and their text in the tree. */
+  runs: { from: number; count: number; indent: number; last: number; text: string }[];
+}
+
+/**
+ * Each run of two or more lines that continue a paragraph with plain text (no markup,
+ * no escape, no trailing space or backslash, indented with spaces only) as one line
+ * holding RUN: micromark's cost per line of a paragraph is high, and a pasted log is
+ * thousands of such lines. Null when fewer than `min` lines would go.
+ */
+export function collapsePlainRuns(
+  lines: readonly string[],
+  continues: readonly boolean[],
+  min: number,
+): CollapsedRuns | null {
+  const plain = (i: number) => {
+    const line = lines[i] as string;
+    if (!continues[i] || /[ \t]$/.test(line)) return false;
+    const content = line.replace(/^ */, '');
+    return INERT.test(content) && inertText(content) === content;
+  };
+  const out: string[] = [];
+  const runs: CollapsedRuns['runs'] = [];
+  let removed = 0;
+  for (let i = 0; i < lines.length;) {
+    let end = i;
+    while (end < lines.length && plain(end)) end += 1;
+    if (end - i >= 2) {
+      const first = lines[i] as string;
+      const indent = first.length - first.replace(/^ */, '').length;
+      const text = lines
+        .slice(i, end)
+        .map((line) => line.replace(/^ */, ''))
+        .join('\n');
+      runs.push({ from: i, count: end - i, indent, last: (lines[end - 1] as string).length, text });
+      out.push(`${' '.repeat(indent)}${RUN}`);
+      removed += end - i - 1;
+      i = end;
+    } else {
+      out.push(lines[i] as string);
+      i += 1;
+    }
+  }
+  return removed < min || runs.length === 0 ? null : { lines: out, runs };
 }
 
 /** Punctuation of the same length as a bracket, which the parser treats as plain punctuation. */
@@ -138,19 +219,63 @@ export function hideBrackets(markdown: string, min: number): string | null {
 
 const RESTORE = new RegExp(`[${OPEN}${CLOSE}]`, 'g');
 
-function mapBack(node: Nodes, brackets: boolean, inserted: number[] | null): void {
-  if (brackets) {
-    // Text, code and its info string, HTML: every string the parser copied from the source.
-    const fields = node as unknown as Record<string, unknown>;
-    for (const key of Object.keys(fields)) {
-      const value = fields[key];
-      if (typeof value === 'string') fields[key] = value.replace(RESTORE, (c) => (c === OPEN ? '[' : ']'));
+function mapBack(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) mapBack(child, visit);
+}
+
+function restoreBrackets(node: Nodes): void {
+  // Text, code and its info string, HTML: every string the parser copied from the source.
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (typeof value === 'string') fields[key] = value.replace(RESTORE, (c) => (c === OPEN ? '[' : ']'));
+  }
+}
+
+/**
+ * Puts each run's text back where its RUN is, and every position back on the lines it
+ * was cut from. False if a RUN landed anywhere but in plain text (then the caller parses
+ * the text as written).
+ */
+function expandRuns(tree: Root, collapsed: CollapsedRuns, starts: readonly number[]): boolean {
+  const { runs } = collapsed;
+  // Per collapsed line: the run on it, if any, and how many lines were removed above it.
+  const runAt = new Map<number, CollapsedRuns['runs'][number]>();
+  const removedAbove: number[] = [];
+  let removed = 0;
+  let next = 0;
+  for (let k = 0; k < collapsed.lines.length; k += 1) {
+    removedAbove.push(removed);
+    const run = runs[next];
+    if (run && run.from === k + removed) {
+      runAt.set(k, run);
+      removed += run.count - 1;
+      next += 1;
     }
   }
-  if (inserted && node.position) {
-    node.position = { start: unshift(node.position.start, inserted), end: unshift(node.position.end, inserted) };
-  }
-  if ('children' in node) for (const child of node.children) mapBack(child, brackets, inserted);
+  const move = (point: Point): Point => {
+    const k = point.line - 1;
+    const run = runAt.get(k);
+    let line = k + (removedAbove[k] ?? 0);
+    let column = point.column;
+    if (run && column > run.indent + 1) {
+      line = run.from + run.count - 1;
+      column = run.last + column - run.indent - 1;
+    }
+    const moved: Point = { line: line + 1, column };
+    if (point.offset !== undefined) moved.offset = (starts[line] ?? 0) + column - 1;
+    return moved;
+  };
+  let seen = 0;
+  let misplaced = false;
+  mapBack(tree, (node) => {
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if (!('value' in node) || typeof node.value !== 'string' || !node.value.includes(RUN)) return;
+    if (node.type !== 'text') misplaced = true;
+    node.value = node.value.replace(new RegExp(RUN, 'g'), () => runs[seen++]?.text ?? RUN);
+  });
+  return !misplaced && seen === runs.length;
 }
 
 /** Cumulative insertions before each line, computed once per array. */

@@ -285,7 +285,7 @@ function tableItems(table: Table, context: ImportContext, causes: ReturnType<typ
     return {
       id: context.nextId('a'),
       number: parseActionItemId(cell(idCol)),
-      description: description.marker ? description.text : cell(descCol),
+      description: doneCol < 0 && description.marker ? description.text : cell(descCol),
       owner: cell(ownerCol),
       priority: priority ?? 'P2',
       dueDate: isRealDate(due) ? due : '',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hideBrackets, indentLazyLines, parseBounded } from '../../../shared/markdown/boundedParse';
+import { collapsePlainRuns, hideBrackets, indentLazyLines, parseBounded } from '../../../shared/markdown/boundedParse';
 import { parse } from '../../../shared/markdown/mdast';
 
 /** Every rewrite on, however small the input: the tree must be the library's, positions included. */
@@ -94,14 +94,22 @@ describe('parseBounded', () => {
     for (const opener of ['- 14:02 Deploy starts; log:', '> Quote:', '- > a', '1. a', '  - nested', 'Para'])
       for (const log of ['a', 'b [x] c', 'x] y', '[[z', 'q *r* s', 'tail\\'])
         same(`# Timeline\n\n${opener}\n${`${log}\n`.repeat(40)}\nAfter.\n`);
+    // Front matter at the start reads its lines its own way.
+    same(`---\n> a\n${'b\n'.repeat(40)}`);
+    same(`- log:\n${'  a\n b\nc\n'.repeat(20)}`);
     same(`${'['.repeat(200)}x${']'.repeat(200)}`);
     same(`- [ ] task\n${'[a] b]\n'.repeat(80)}`);
   });
 
   it('rewrites a log pasted under a bullet, and leaves a fenced or HTML block alone', () => {
     const log = `- log:\n${'a\n'.repeat(40)}`;
-    expect(indentLazyLines(log, 32)?.inserted.filter((n) => n === 2)).toHaveLength(40);
-    expect(indentLazyLines(log, 41)).toBeNull();
+    const scanned = indentLazyLines(log, 32);
+    expect(scanned?.inserted.filter((n) => n === 2)).toHaveLength(40);
+    expect(scanned?.count).toBe(40);
+    const collapsed = scanned && collapsePlainRuns(scanned.lines, scanned.continues, 32);
+    expect(collapsed?.lines).toEqual(['- log:', '  \uE000', '']);
+    expect(collapsed?.runs[0]?.text).toBe('a\n'.repeat(40).trimEnd());
+    expect(indentLazyLines(log, 42)).toBeNull();
     expect(indentLazyLines(`\`\`\`\n${log}`, 0)).toBeNull();
     expect(indentLazyLines(`<!--\n\n${log}`, 0)).toBeNull();
   });
