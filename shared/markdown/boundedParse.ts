@@ -14,6 +14,9 @@
  * - where no bracket can be part of a link (no `](`, no definitions), brackets become
  *   two punctuation characters of the same length that mean nothing to the parser, and
  *   are put back in the tree's text.
+ * And since micromark's cost per line of a paragraph is high (20,000 plain lines still
+ * took over a second), each run of plain lines that continue a paragraph is parsed as one
+ * stand-in character whose text is put back after.
  * Whatever the rewrite cannot vouch for is left as written (only slower).
  * test/unit/shared/boundedParse.test.ts holds the result to `parse`'s.
  */

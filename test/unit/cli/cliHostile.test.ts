@@ -288,7 +288,7 @@ describe('the built postmortem command on hostile input', () => {
   }, 20_000);
 });
 
-describe('CLI and importer: known bugs (each fails until fixed)', () => {
+describe('CLI and importer: bugs, fixed (each was an it.fails)', () => {
   // V8's JSON.parse message quotes the start of the input, line breaks included; the CLI
   // promises one line, so a CI log parser sees no stray line.
   it('refuses a .json file that is not JSON in one line', async () => {
@@ -299,9 +299,9 @@ describe('CLI and importer: known bugs (each fails until fixed)', () => {
 
   const read = (markdown: string) => importPostmortem(markdown, { id: 'pm', now: '2026-03-18T10:00:00.000Z' });
 
-  // importTemplate.ts finalize(): when validation fails it repairs only dates and action
-  // items, then falls back to createPostmortem(), an empty document, while the warning says
-  // only the long field was reset. A kept section over 200,000 characters does the same.
+  // Was: importTemplate.ts finalize() repaired only dates and action items, then fell back
+  // to an empty document. Now each failing value is repaired where it is (a long one cut to
+  // the limit) and named in the warning.
   it('a file with one field over 200,000 characters keeps the rest of the document', () => {
     const { doc, warnings } = read(
       `# Postmortem: Checkout outage\n\n**Authors:** Priya\n\n## What Went Well\n\n- ${'x'.repeat(250_000)}\n- Rollback was quick\n`,
@@ -311,10 +311,9 @@ describe('CLI and importer: known bugs (each fails until fixed)', () => {
     expect(doc.wentWell).toContain('Rollback was quick');
   });
 
-  // importTemplate.ts PATHOLOGICAL: `^(?:[ \t]*(?:[>*+-]|\d{1,9}[.)])[ \t]*){64,}` counts a
-  // horizontal rule of 64 or more dashes or stars (people draw them 80 wide) as 64 levels of
-  // nesting, so the whole file is kept as one unmapped section. The exporter writes such a
-  // line itself under a two-line extra-section heading whose last line is 64+ characters.
+  // Was: importTemplate.ts PATHOLOGICAL counted a rule of 64 or more dashes or stars (people
+  // draw them 80 wide, and the exporter writes one under a long two-line heading) as 64
+  // levels of nesting. Now a list marker needs a space after it and a rule never counts.
   it('a file with an 80-character horizontal rule is still mapped to the template', () => {
     const { doc, warnings } = read(
       `# Postmortem: Checkout outage\n\n**Authors:** Priya\n\n${'-'.repeat(80)}\n\n## What Went Well\n\n- Rollback was quick\n`,

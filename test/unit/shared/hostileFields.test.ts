@@ -143,9 +143,9 @@ const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]/g, ' ');
 const serviceName = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
 /**
  * Kept sections are what an import keeps: a heading (trimmed, on one line, and prefixed
- * "Note n" below so it never names a template section) over serialised markdown. A heading over two lines is exported as a
- * setext heading, and a `---` underline 64 characters long trips the importer's guard
- * against deep nesting (see cliHostile.test.ts).
+ * "Note n" below so it never names a template section) over serialised markdown. A
+ * heading over two lines is exported as a setext heading, which comes back as one heading
+ * with a line break in it.
  */
 const keptHeading = (s: string) => oneLine(s).trim();
 const keptMarkdown = (s: string) =>
@@ -438,7 +438,7 @@ describe('hostile text in every field (property-based)', () => {
   });
 });
 
-describe('hostile text: known round-trip bugs (each fails until fixed)', () => {
+describe('hostile text: round-trip bugs, fixed (each was an it.fails)', () => {
   const base = () => {
     const doc = createPostmortem('pm', now);
     doc.incidentDate = '2026-03-18';
@@ -459,35 +459,34 @@ describe('hostile text: known round-trip bugs (each fails until fixed)', () => {
     ...patch,
   });
 
-  // importSections.ts tableItems: `link?.type === 'link' && plainText(link) === link.url ? link.url : ...`
-  // takes any web address GFM finds in the cell, dropping the rest of the cell.
+  // Was: importSections.ts tableItems took any web address GFM found in the cell, dropping
+  // the rest of it; now only a cell that is one link reads as its address.
   it('a tracking link with text around its web address comes back whole', () => {
     const doc = base();
     doc.actionItems = [actionItem({ trackingLink: 'https://tracker.example/OPS-1 (blocked on vendor)' })];
     expect(reimport(doc).doc.actionItems[0]?.trackingLink).toBe('https://tracker.example/OPS-1 (blocked on vendor)');
   });
 
-  // importSections.ts tableItems: `marker = /\*\*DONE\*\*|\bDONE\b/.test(cells.join(' '))` reads the
-  // word DONE anywhere in the row as "done", although the app's own export has a Done column.
+  // Was: importSections.ts tableItems read the word DONE anywhere in the row as "done",
+  // although the app's own export has a Done column; now that column decides.
   it('an open action item whose text says DONE stays open', () => {
     const doc = base();
     doc.actionItems = [actionItem({ description: 'Page the on-call if the backup is not DONE by 06:00' })];
     expect(reimport(doc).doc.actionItems[0]?.done).toBe(false);
   });
 
-  // importTemplate.ts IMPACT_FIELDS 'slo target': /^(.*?)\s+over\s+(\d{1,3})\s+days$/ has no `s`
-  // flag, so a target with a line break (U+2028 survives a paste into the input) keeps
-  // " over N days" as part of the target, and every further round trip appends another.
+  // Was: the 'slo target' pattern had no `s` flag, so a target with a line break (U+2028
+  // survives a paste into the input) kept " over N days" and every round trip added one.
   it('an SLO target with a line separator keeps its window', () => {
     const doc = base();
     doc.impact = { ...doc.impact, sloTarget: '99.9\u2028(rolling)', sloWindowDays: 7 };
     expect(reimport(doc).doc.impact).toMatchObject({ sloTarget: '99.9\u2028(rolling)', sloWindowDays: 7 });
   });
 
-  // export.ts fiveWhys writes `strong(node.question)`, which serialises to nothing when the
-  // question is empty (a person can clear it in the node editor); importSections.ts whyStep
-  // then does not recognise the paragraph, so the why is kept as a "Five Whys" extra section
-  // and the whys under it move up a level.
+  // export.ts writes `strong(node.question)`, which serialises to nothing when the question
+  // is empty (a person can clear it in the node editor). Was: importWhys.ts whyStep did not
+  // recognise the paragraph, so the why became a "Five Whys" extra section; now a step
+  // that opens with the line break is a why with an empty question.
   it('a why whose question was cleared survives export and import', () => {
     const doc = base();
     doc.whys = {
