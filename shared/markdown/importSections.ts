@@ -4,7 +4,7 @@
  * fills the document; what it cannot use goes to `context.leftovers`, to be kept and
  * reported.
  */
-import type { List, Paragraph, RootContent, Table } from 'mdast';
+import type { List, Paragraph, RootContent, Table, TableCell } from 'mdast';
 import { parseActionItemId } from '../actionItems';
 import { TIMELINE_KIND_LABELS } from '../labels';
 import {
@@ -276,24 +276,46 @@ function tableItems(table: Table, context: ImportContext, causes: ReturnType<typ
       });
     const doneText = cell(doneCol).trim();
     const doneMatch = /^yes(?:, (\d{4}-\d{2}-\d{2}))?$/i.exec(doneText);
-    const marker =
-      /\*\*DONE\*\*|\bDONE\b/.test(cells.join(' ')) || /^(done|closed|complete[d]?|fixed)$/i.test(doneText);
-    const trackingCell = trackingCol >= 0 ? row?.children[trackingCol] : undefined;
-    const link = trackingCell?.children.find((n) => n.type === 'link');
+    const description = statusMarker(row?.children[descCol]);
+    // A Done (or Status) column says it; without one, a bold DONE after the action does.
+    const done =
+      doneMatch !== null ||
+      /^(done|closed|complete[d]?|fixed)$/i.test(doneText) ||
+      (doneCol < 0 && description.marker === 'DONE');
     return {
       id: context.nextId('a'),
       number: parseActionItemId(cell(idCol)),
-      description: cell(descCol).replace(/\s*\*\*(DONE|TODO)\*\*\s*$/, ''),
+      description: doneCol < 0 && description.marker ? description.text : cell(descCol),
       owner: cell(ownerCol),
       priority: priority ?? 'P2',
       dueDate: isRealDate(due) ? due : '',
       successCriteria: cell(criteriaCol),
-      trackingLink: link?.type === 'link' && plainText(link) === link.url ? link.url : cell(trackingCol),
+      trackingLink: trackingLink(trackingCol >= 0 ? row?.children[trackingCol] : undefined),
       addresses: cause?.id ?? null,
-      done: doneMatch !== null || marker,
+      done,
       doneAt: doneMatch?.[1] && isRealDate(doneMatch[1]) ? doneMatch[1] : '',
     };
   });
+}
+
+/**
+ * A tracking cell: the address when the cell is one link that shows its own address (as
+ * the exporter writes it), else the cell's text as written, web addresses and all.
+ */
+function trackingLink(cell: TableCell | undefined): string {
+  if (!cell) return '';
+  const [only, ...rest] = cell.children;
+  if (only?.type === 'link' && rest.length === 0 && plainText(only) === only.url) return only.url;
+  return plainText(cell);
+}
+
+/** A hand-written "Fix the alert **DONE**": the bold DONE or TODO at the end of the action cell. */
+function statusMarker(cell: TableCell | undefined): { text: string; marker: 'DONE' | 'TODO' | null } {
+  const children = cell?.children ?? [];
+  const last = children[children.length - 1];
+  const mark = last?.type === 'strong' ? plainText(last).trim() : '';
+  if (children.length < 2 || (mark !== 'DONE' && mark !== 'TODO')) return { text: '', marker: null };
+  return { text: plainText({ type: 'paragraph', children: children.slice(0, -1) }).trimEnd(), marker: mark };
 }
 
 function listItems(list: List, context: ImportContext) {

@@ -7,7 +7,7 @@
  */
 import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { createPostmortem } from '../documents';
-import { PRIORITIES, STATUSES, isRealDate, postmortemSchema, type Postmortem } from '../model';
+import { MAX_FIELD_LENGTH, PRIORITIES, STATUSES, isRealDate, postmortemSchema, type Postmortem } from '../model';
 import { describeIssues } from '../validation';
 import { NOTHING_RECORDED } from './export';
 import { plainText, serialize } from './mdast';
@@ -70,9 +70,26 @@ export const MAX_IMPORT_CHARS = 1024 * 1024;
 /**
  * Shapes that no postmortem has and that make the parser slow down sharply or overflow
  * its stack: quotes or lists nested 64 deep, indentation that deep, or hundreds of
- * emphasis markers in a row. Such files are kept as text, unmapped.
+ * emphasis markers in a row. Such files are kept as text, unmapped. A list marker is
+ * one only before a space, a tab or the end of the line, so a rule drawn with 80 dashes
+ * (or a setext underline) is not 80 levels of nesting.
  */
-const PATHOLOGICAL = /^(?:[ \t]*(?:[>*+-]|\d{1,9}[.)])[ \t]*){64,}|^[ \t]{128,}\S|[*_]{128,}/m;
+const PATHOLOGICAL = /^(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*){64,}|^[ \t]{128,}\S|[*_]{128,}/gm;
+/** A thematic break (`- - -`, `***`, `___`), which nests nothing however long it is. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+function isPathological(markdown: string): boolean {
+  PATHOLOGICAL.lastIndex = 0;
+  for (let m = PATHOLOGICAL.exec(markdown); m; m = PATHOLOGICAL.exec(markdown)) {
+    const start = markdown.lastIndexOf('\n', m.index) + 1;
+    const end = markdown.indexOf('\n', m.index);
+    if (!THEMATIC_BREAK.test(markdown.slice(start, end < 0 ? undefined : end))) return true;
+    // Go on after this line: a rule cannot hide a deep nesting on the same line.
+    if (end < 0) return false;
+    PATHOLOGICAL.lastIndex = end;
+  }
+  return false;
+}
 
 export function importPostmortem(markdown: string, options: { id: string; now: string }): ImportResult {
   const warnings: ImportWarning[] = [];
@@ -90,7 +107,7 @@ export function importPostmortem(markdown: string, options: { id: string; now: s
     });
     return { doc: context.doc, warnings };
   }
-  if (PATHOLOGICAL.test(markdown)) {
+  if (isPathological(markdown)) {
     // Nesting this deep is no postmortem, and parsers slow down (or overflow) on it.
     context.doc.extraSections.push({ heading: 'Imported text', markdown: markdown.slice(0, 200_000) });
     warnings.push({
@@ -283,7 +300,8 @@ const IMPACT_FIELDS: Record<string, FieldSetter> = {
   'users affected': (v, c) => (c.doc.impact.usersAffected = v),
   'revenue impact': (v, c) => (c.doc.impact.revenueImpact = v),
   'slo target': (v, c) => {
-    const m = /^(.*?)\s+over\s+(\d{1,3})\s+days$/.exec(v);
+    // `s`: a target may hold a line break (a paste can bring U+2028 into the input).
+    const m = /^(.*?)\s+over\s+(\d{1,3})\s+days$/s.exec(v);
     const days = m ? Number(m[2]) : 30;
     c.doc.impact.sloTarget = m ? (m[1] ?? '') : v;
     if (days >= 1 && days <= 366) c.doc.impact.sloWindowDays = days;
@@ -457,27 +475,70 @@ export function itemText(children: RootContent[]): string {
     .join('\n\n');
 }
 
+/**
+ * The document as the schema accepts it. A value that does not fit is repaired where it
+ * is and reported by its path: text over the length limit is cut to the limit, a date
+ * or priority the template cannot hold is reset, and anything else goes back to the
+ * empty document's value for that field. Everything that fits is kept.
+ */
 function finalize(context: ImportContext): Postmortem {
   const doc = context.doc;
   const checked = postmortemSchema.safeParse(doc);
   if (checked.success) return checked.data;
+  const fresh = createPostmortem(doc.id, doc.createdAt);
+  const repaired = { ...doc };
+  const notes = checked.error.issues.map(
+    (issue) => `${issue.path.map(String).join('.')} ${repair(repaired, fresh, issue)}`,
+  );
+  const again = postmortemSchema.safeParse(repaired);
   context.warnings.push({
     line: null,
-    message: `Some values did not fit the template and were reset: ${describeIssues(checked.error)}`,
+    message: `Some values did not fit the template: ${notes.slice(0, 5).join('; ')}${notes.length > 5 ? `; …and ${notes.length - 5} more` : ''}.`,
   });
-  // Reset only the fields that failed; keep everything else.
-  const repaired = { ...doc };
-  for (const issue of checked.error.issues) {
-    const [top] = issue.path;
-    if (top === 'incidentDate' || top === 'reviewDate') repaired[top] = '';
-    if (top === 'actionItems')
-      repaired.actionItems = repaired.actionItems.map((a) => ({
-        ...a,
-        dueDate: isRealDate(a.dueDate) ? a.dueDate : '',
-        doneAt: isRealDate(a.doneAt) ? a.doneAt : '',
-        priority: PRIORITIES.includes(a.priority) ? a.priority : 'P2',
-      }));
+  if (again.success) return again.data;
+  // Not reached by any known input; an empty document is still better than a crash.
+  context.warnings.push({ line: null, message: `The document could not be repaired: ${describeIssues(again.error)}` });
+  return fresh;
+}
+
+type Issue = { path: PropertyKey[]; code: string; message: string };
+
+/** Repairs the value at `issue.path` in place (copying the containers on the way) and says how. */
+function repair(doc: Postmortem, fresh: Postmortem, issue: Issue): string {
+  const [top, ...rest] = issue.path;
+  if (top === 'incidentDate' || top === 'reviewDate') {
+    doc[top] = '';
+    return 'is not a date; it was left empty';
   }
-  const again = postmortemSchema.safeParse(repaired);
-  return again.success ? again.data : createPostmortem(doc.id, doc.createdAt);
+  if (top === 'actionItems' && rest.length > 0) {
+    doc.actionItems = doc.actionItems.map((a) => ({
+      ...a,
+      dueDate: isRealDate(a.dueDate) ? a.dueDate : '',
+      doneAt: isRealDate(a.doneAt) ? a.doneAt : '',
+      priority: PRIORITIES.includes(a.priority) ? a.priority : 'P2',
+    }));
+  }
+  // Walk to the value, copying each container so the caller's objects stay untouched.
+  let parent: Record<PropertyKey, unknown> = doc as unknown as Record<PropertyKey, unknown>;
+  for (const key of issue.path.slice(0, -1)) {
+    const child = parent[key];
+    if (typeof child !== 'object' || child === null) break;
+    parent[key] = Array.isArray(child) ? [...child] : { ...child };
+    parent = parent[key] as Record<PropertyKey, unknown>;
+  }
+  const key = issue.path[issue.path.length - 1];
+  const value = key === undefined ? undefined : parent[key];
+  if (key !== undefined && typeof value === 'string' && issue.code === 'too_big') {
+    let cut = value.slice(0, MAX_FIELD_LENGTH);
+    // Never leave half of a surrogate pair at the end.
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    parent[key] = cut;
+    return `${issue.message}; its first ${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters were kept`;
+  }
+  if (top === 'actionItems' && rest.length > 0) return `${issue.message}; it was reset`;
+  if (typeof top === 'string' && top in fresh) {
+    (doc as unknown as Record<string, unknown>)[top] = (fresh as unknown as Record<string, unknown>)[top];
+    return `${issue.message}; the whole field was reset`;
+  }
+  return issue.message;
 }

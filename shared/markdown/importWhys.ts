@@ -83,10 +83,16 @@ interface StepParts {
   tags: string[];
 }
 
-/** `**question**` + line break + `→ answer` [+ ` **(root cause)**` [+ ` Tags: \`tag\`, ...`]] */
+/**
+ * `**question**` + line break + `→ answer` [+ ` **(root cause)**` [+ ` Tags: \`tag\`, ...`]].
+ * An empty question (cleared in the node editor) is written as nothing at all, since
+ * `****` is no markup: the paragraph then opens with the line break.
+ */
 function whyStep(node: Paragraph): StepParts | null {
-  const [first, second, ...rest] = node.children;
-  if (first?.type !== 'strong' || second?.type !== 'break') return null;
+  const [head, ...tail] = node.children;
+  const first = head?.type === 'break' ? null : head;
+  const [second, ...rest] = first ? tail : node.children;
+  if ((first && first.type !== 'strong') || second?.type !== 'break') return null;
   let answerNodes: PhrasingContent[] = rest;
   // The mark is the last bold text; only tags may follow it.
   let markAt = rest.length - 1;
@@ -100,7 +106,7 @@ function whyStep(node: Paragraph): StepParts | null {
   if (!answer.startsWith('→')) return null;
   answer = answer.replace(/^→ ?/, '');
   if (isRootCause) answer = answer.replace(/ $/, '');
-  return { question: plainText(first), answer, isRootCause, tags: tags ?? [] };
+  return { question: first ? plainText(first) : '', answer, isRootCause, tags: tags ?? [] };
 }
 
 function addStep(context: ImportContext, parentId: string | null, step: StepParts): string {

@@ -11,11 +11,13 @@
  * a fenced block (the Mermaid chart), table body rows and the nested list of whys in
  * exactly the exporter's shapes (./exportedShapes). Whatever the scan cannot vouch for
  * (HTML blocks, link definitions, front matter, fences inside list items or quotes, CR
- * line endings) sends the whole document to `parse`. test/unit/shared/parseDocument.test.ts
- * holds the result to `parse`'s, positions included.
+ * line endings) sends the whole document to `parse`. Pieces go through `parseBounded`
+ * (./boundedParse), which keeps pasted logs from taking quadratic time.
+ * test/unit/shared/parseDocument.test.ts holds the result to `parse`'s, positions included.
  */
 import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
 import { tableRow, whyList, type LineStart } from './exportedShapes';
+import { parseBounded } from './boundedParse';
 import { parse } from './mdast';
 
 type Point = NonNullable<Root['position']>['start'];
@@ -48,7 +50,7 @@ export function parseDocument(markdown: string): Root {
   });
   const lines: Lines = { text, starts };
   const pieces = topLevelPieces(markdown, lines);
-  if (!pieces) return parse(markdown);
+  if (!pieces) return parseBounded(markdown);
   const children: RootContent[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'code') children.push(fencedCode(piece, lines));
@@ -197,7 +199,7 @@ function parsed(lines: Lines, from: number, to: number): RootContent[] {
   // Front matter is only read at the very start of the document: a later piece that
   // opens with `---` or `+++` is parsed after a blank line, which changes nothing else.
   const lead = from > 0 && /^(?:---|\+\+\+)/.test(lines.text[from] ?? '') ? 1 : 0;
-  const children = parse('\n'.repeat(lead) + lines.text.slice(from, to).join('\n')).children;
+  const children = parseBounded('\n'.repeat(lead) + lines.text.slice(from, to).join('\n')).children;
   for (const child of children) shift(child, start.line - 1 - lead, start.offset - lead);
   return children;
 }

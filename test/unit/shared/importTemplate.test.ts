@@ -157,4 +157,54 @@ describe('importing the template', () => {
       expect(postmortemSchema.safeParse(doc).success).toBe(true);
     }
   });
+
+  it('reads done-ness from the Done column, and from a bold DONE only where there is no such column', () => {
+    const withColumn = read(
+      '# Postmortem: X\n\n## Action Items\n\n| Action | Done |\n| --- | --- |\n| Rotate keys **DONE** | No |\n| Close the DONE ticket | Yes |\n',
+    ).doc.actionItems;
+    expect(withColumn.map((a) => [a.description, a.done])).toEqual([
+      ['Rotate keys DONE', false],
+      ['Close the DONE ticket', true],
+    ]);
+    const handWritten = read(
+      '# Postmortem: X\n\n## Action Items\n\n| Action | Owner |\n| --- | --- |\n| Rotate keys **DONE** | Ana |\n| Add alerts **TODO** | Bo |\n| Check DONE jobs | Cy |\n',
+    ).doc.actionItems;
+    expect(handWritten.map((a) => [a.description, a.done])).toEqual([
+      ['Rotate keys', true],
+      ['Add alerts', false],
+      ['Check DONE jobs', false],
+    ]);
+  });
+
+  it('takes a tracking address from a cell that is only a link, and the whole text otherwise', () => {
+    const items = read(
+      '# Postmortem: X\n\n## Action Items\n\n| Action | Tracking |\n| --- | --- |\n| A | <https://t.example/1> |\n| B | https://t.example/2 (blocked) |\n| C | see www.t.example/3 |\n',
+    ).doc.actionItems;
+    expect(items.map((a) => a.trackingLink)).toEqual([
+      'https://t.example/1',
+      'https://t.example/2 (blocked)',
+      'see www.t.example/3',
+    ]);
+  });
+
+  it('cuts an over-long field to the limit, says where, and keeps every other value', () => {
+    const { doc, warnings } = read(
+      `# Postmortem: Outage\n\n**Severity:** SEV-2\n\n## What Went Poorly\n\n- ${'y'.repeat(210_000)}\n- Paging was slow\n\n## Action Items\n\n| Action | Due Date |\n| --- | --- |\n| Add alerts | 2026-02-30 |\n`,
+    );
+    expect(doc).toMatchObject({ title: 'Outage', severity: 'SEV-2' });
+    expect(doc.wentPoorly).toEqual(['y'.repeat(200_000), 'Paging was slow']);
+    expect(doc.actionItems.map((a) => [a.description, a.dueDate])).toEqual([['Add alerts', '']]);
+    const report = warnings.map((w) => w.message).join('\n');
+    expect(report).toMatch(/wentPoorly\.0 is longer than 200,000 characters; its first 200,000 characters were kept/);
+  });
+
+  it('maps a file with long horizontal rules (dashes, stars, spaced) but still refuses deep nesting', () => {
+    for (const rule of ['-'.repeat(80), '*'.repeat(140), '_'.repeat(140), '- '.repeat(70), '* '.repeat(70)]) {
+      const { doc, warnings } = read(`# Postmortem: X\n\n${rule}\n\n## What Went Well\n\n- Fast rollback\n`);
+      expect(warnings).toEqual([]);
+      expect(doc.wentWell).toEqual(['Fast rollback']);
+    }
+    const nested = read(`# Postmortem: X\n\n${'- '.repeat(70)}x\n`);
+    expect(nested.warnings.map((w) => w.message).join()).toMatch(/nests quotes or lists too deeply/);
+  });
 });
