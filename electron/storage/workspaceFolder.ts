@@ -99,6 +99,8 @@ export class WorkspaceFolder {
    */
   readonly #awaitingReload = new Set<string>();
   #watcher: fs.FSWatcher | null = null;
+  /** Names this process just wrote, so the watcher does not rescan for its own writes. */
+  readonly #ownWrites = new Map<string, number>();
   #watchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: WorkspaceFolderOptions) {
@@ -229,7 +231,8 @@ export class WorkspaceFolder {
       this.#takeIn({ base: entry.base, hash: hashOf(disk ?? ''), doc: folderDoc });
     }
     this.#persist();
-    this.#emit(keep === 'folder' ? [id] : []);
+    // Either way the open window reloads, so it shows the version now kept.
+    this.#emit([id]);
   }
 
   /** Watches the folder; synced drives and network shares may not report changes, so the window also asks for a rescan on focus. */
@@ -237,7 +240,9 @@ export class WorkspaceFolder {
     const folder = this.#state.folder;
     if (!folder || this.#watcher) return;
     try {
-      this.#watcher = fs.watch(folder, () => {
+      this.#watcher = fs.watch(folder, (_type, name) => {
+        const ownWrite = name ? this.#ownWrites.get(String(name)) : undefined;
+        if (name && (String(name).startsWith('.') || (ownWrite && Date.now() - ownWrite < 2000))) return;
         clearTimeout(this.#watchTimer);
         this.#watchTimer = setTimeout(() => this.scan(), 300);
       });
@@ -286,6 +291,7 @@ export class WorkspaceFolder {
     }
     writeAtomically(folder, `${base}.json`, json);
     writeAtomically(folder, `${base}.md`, markdown);
+    this.#ownWrites.set(`${base}.json`, Date.now()).set(`${base}.md`, Date.now());
     const hash = hashOf(json);
     this.#state.entries[doc.id] = { base, diskHash: hash, appHash: hash, markdownHash: hashOf(markdown) };
   }

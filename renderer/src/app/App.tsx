@@ -9,6 +9,7 @@ import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { KeyboardShortcutsDialog, ShowShortcutsProvider, useKeyboardShortcutsDialog } from './KeyboardShortcuts';
 import { PlatformContext } from './platformContext';
+import { WorkspaceSync } from '../workspace/WorkspaceSync';
 
 type Screen =
   | { name: 'library' }
@@ -127,6 +128,7 @@ export function App({ platform }: { platform: PlatformApi }) {
             )}
           </AgendasProvider>
         </PromptSettingsProvider>
+        <WorkspaceSync flushOpenDocument={() => documentRef.current?.flush() ?? Promise.resolve()} />
         {shortcutsOpen && (
           <KeyboardShortcutsDialog desktop={platform.kind === 'electron'} onClose={() => setShortcutsOpen(false)} />
         )}

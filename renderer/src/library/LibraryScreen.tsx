@@ -9,6 +9,7 @@ import { overdueUrgentCount, trackedItems } from '../../../shared/tracker';
 import { todayUtc } from '../document/useEdit';
 import { useLibraryDocuments } from '../tracker/TrackerScreen';
 import { formatEdited } from './formatEdited';
+import { WorkspaceDialog } from '../workspace/WorkspaceDialog';
 
 /** Overdue P0/P1 action items across the library, shown as soon as the app opens. */
 function useOverdueUrgent(): number {
@@ -31,6 +32,7 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker }: Props) 
   const [error, setError] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<LibraryRow | null>(null);
   const [showTrash, setShowTrash] = useState(false);
+  const [workspaceOpen, setWorkspaceOpen] = useState(false);
   // Repairs are reported once by storage; keep them on screen until dismissed.
   const [notices, setNotices] = useState<StorageNotice[]>([]);
 
@@ -120,6 +122,10 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker }: Props) 
           <button type="button" onClick={openSettings}>
             Phrasing settings…
           </button>
+          <button type="button" onClick={() => setWorkspaceOpen(true)}>
+            Workspace folder…
+          </button>
+          {workspaceOpen && <WorkspaceDialog onClose={() => setWorkspaceOpen(false)} />}
           <button type="button" onClick={() => void onImport()} aria-keyshortcuts="I">
             Import markdown… <kbd>I</kbd>
           </button>
