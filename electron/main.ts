@@ -267,6 +267,8 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     mainWindow = createWindow(storage, workspace);
+    // Catch up with what changed in the folder while the app was closed.
+    workspace.scan();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(storage, workspace);
     });

@@ -111,6 +111,10 @@ export class DocumentStorage {
     return [...new Set([...Object.keys(this.#readIndex()), ...this.#idsOnDisk()])];
   }
 
+  isTrashed(id: string): boolean {
+    return Boolean(this.#readIndex()[id]?.trashedAt);
+  }
+
   load(id: string): LoadedDocument {
     const loaded = this.#loadOrRecover(id);
     if (!loaded) throw new Error(`Postmortem ${id} was not found, and no backup of it exists.`);

@@ -39,11 +39,16 @@ export interface AppLibrary {
   save(doc: Postmortem): void;
 }
 
-/** The app library on DocumentStorage: documents that cannot be read count as absent. */
+/**
+ * The app library on DocumentStorage. Trashed postmortems and ones that cannot be read
+ * count as absent, so their folder files are left alone (and not written back after
+ * someone removes them there).
+ */
 export function appLibraryFrom(storage: DocumentStorage): AppLibrary {
   return {
-    ids: () => storage.storedIds(),
+    ids: () => storage.storedIds().filter((id) => !storage.isTrashed(id)),
     load: (id) => {
+      if (storage.isTrashed(id)) return null;
       try {
         return storage.load(id).doc;
       } catch {
@@ -73,7 +78,7 @@ const workspaceStateSchema = z.object({
 });
 export type WorkspaceState = z.infer<typeof workspaceStateSchema>;
 
-const EMPTY_STATE: WorkspaceState = { folder: null, entries: {}, conflicts: [] };
+const emptyState = (folder: string | null): WorkspaceState => ({ folder, entries: {}, conflicts: [] });
 
 export interface WorkspaceFolderOptions {
   app: AppLibrary;
@@ -109,7 +114,7 @@ export class WorkspaceFolder {
     this.#onEvent = options.onEvent ?? (() => undefined);
     this.#now = options.now ?? (() => new Date());
     const parsed = workspaceStateSchema.safeParse(options.state.load());
-    this.#state = parsed.success ? parsed.data : EMPTY_STATE;
+    this.#state = parsed.success ? parsed.data : emptyState(null);
   }
 
   get folder(): string | null {
@@ -132,7 +137,7 @@ export class WorkspaceFolder {
    */
   setFolder(folder: string | null): WorkspaceStatus {
     this.stopWatching();
-    if (folder !== this.#state.folder) this.#state = { ...EMPTY_STATE, folder };
+    if (folder !== this.#state.folder) this.#state = emptyState(folder);
     this.#awaitingReload.clear();
     this.#problems = [];
     this.#error = null;

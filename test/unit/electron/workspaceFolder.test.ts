@@ -210,6 +210,25 @@ describe('WorkspaceFolder', () => {
     expect(readDoc('checkout.json').authors).toBe('someone');
   });
 
+  it('writes back a file removed from the folder, but leaves trashed postmortems alone until restored', () => {
+    const { storage, folder, workspace, file } = setup();
+    storage.save(withIncidentDate(fullPostmortem('pm-a')));
+    const ws = workspace();
+    ws.setFolder(folder);
+    fs.rmSync(file(`${BASE}.json`));
+    ws.scan();
+    expect(fs.existsSync(file(`${BASE}.json`))).toBe(true);
+
+    storage.trash('pm-a');
+    fs.rmSync(file(`${BASE}.json`));
+    fs.rmSync(file(`${BASE}.md`));
+    expect(ws.scan()).toEqual([]);
+    expect(fs.readdirSync(folder)).toEqual([]);
+    storage.restore('pm-a');
+    ws.scan();
+    expect(fs.readdirSync(folder).sort()).toEqual([`${BASE}.json`, `${BASE}.md`]);
+  });
+
   it('a folder that went away is reported, and saving in the app still works', () => {
     const { storage, folder, workspace } = setup();
     const doc = withIncidentDate(fullPostmortem('pm-a'));
