@@ -20,3 +20,120 @@ test('the workspace folder setting says it needs the desktop app, and closes wit
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
   await expect(page.getByLabel('Title')).toBeFocused();
 });
+
+/**
+ * The desktop bridge, faked in the page: the real renderer build then shows the desktop
+ * workspace UI, and the test plays main's part (folder chosen, conflicts reported).
+ */
+function fakeDesktopBridge() {
+  type Status = {
+    available: boolean;
+    folder: string | null;
+    problems: { file: string; message: string }[];
+    conflicts: { id: string; title: string; file: string }[];
+    error: string | null;
+  };
+  let status: Status = { available: true, folder: null, problems: [], conflicts: [], error: null };
+  const listeners = new Set<(event: { changed: string[]; status: Status }) => void>();
+  const calls: unknown[][] = [];
+  const done = async () => undefined;
+  const fake = {
+    kind: 'electron',
+    listDocuments: async () => ({ rows: [], trash: [], notices: [] }),
+    loadDocument: async () => {
+      throw new Error('not in this test');
+    },
+    saveDocument: async () => ({ savedAt: new Date().toISOString() }),
+    trashDocument: done,
+    restoreDocument: done,
+    purgeDocument: done,
+    exportFile: async () => ({ saved: false, location: null }),
+    exportImage: async () => ({ saved: false, location: null }),
+    openTextFile: async () => null,
+    loadPromptSettings: async () => ({ disabledCategories: [], customRules: [] }),
+    savePromptSettings: done,
+    loadAgendas: async () => [],
+    saveAgendas: done,
+    openConsoleWindow: done,
+    meetingChannel: () => ({ post: () => undefined, subscribe: () => () => undefined, close: () => undefined }),
+    workspaceStatus: async () => status,
+    chooseWorkspaceFolder: async () => {
+      calls.push(['choose']);
+      status = {
+        ...status,
+        folder: '/home/team/postmortems',
+        problems: [{ file: 'notes.txt', message: 'Not a postmortem file; left alone.' }],
+      };
+      return status;
+    },
+    stopWorkspaceFolder: async () => (status = { ...status, folder: null, problems: [] }),
+    rescanWorkspace: async () => status,
+    resolveWorkspaceConflict: async (id: string, keep: string) => {
+      calls.push(['resolve', id, keep]);
+      status = { ...status, conflicts: status.conflicts.filter((c) => c.id !== id) };
+      return status;
+    },
+    onWorkspaceEvent: (listener: (event: { changed: string[]; status: Status }) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    onCommand: () => () => undefined,
+    readyToClose: () => undefined,
+  };
+  const w = window as unknown as Record<string, unknown>;
+  w['postmortemStudio'] = fake;
+  w['workspaceCalls'] = calls;
+  /** What main sends after a sync pass found a conflict. */
+  w['reportConflict'] = (id: string, title: string) => {
+    status = { ...status, conflicts: [...status.conflicts, { id, title, file: `2026-03-18-${id}.json` }] };
+    for (const listener of listeners) listener({ changed: [], status });
+  };
+}
+
+test('on the desktop: choose a folder, see files it does not use, and settle a conflict by keyboard', async ({
+  page,
+}) => {
+  await page.addInitScript(fakeDesktopBridge);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Workspace folder…' }).focus();
+  await page.keyboard.press('Enter');
+  const settings = page.getByRole('dialog', { name: 'Keep the library in a folder' });
+  await expect(settings).toContainText('No folder chosen');
+  await settings.getByRole('button', { name: 'Choose folder…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(settings).toContainText('/home/team/postmortems');
+  await expect(settings.getByRole('listitem').filter({ hasText: 'notes.txt' })).toContainText('left alone');
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  // Main reports a postmortem changed both here and in the folder: the person is asked.
+  await page.evaluate(() =>
+    (window as unknown as { reportConflict: (id: string, t: string) => void }).reportConflict('pm-1', 'DNS outage'),
+  );
+  const prompt = page.getByRole('dialog', { name: '“DNS outage” was changed in two places' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('2026-03-18-pm-1.json');
+  await expect(prompt.getByRole('button', { name: 'Keep my version' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(prompt.getByRole('button', { name: 'Keep the folder’s version' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeHidden();
+
+  // "Decide later" (Esc) leaves it listed in the settings, where it can still be settled.
+  await page.evaluate(() =>
+    (window as unknown as { reportConflict: (id: string, t: string) => void }).reportConflict('pm-2', 'Queue backlog'),
+  );
+  const second = page.getByRole('dialog', { name: /Queue backlog/ });
+  await expect(second).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(second).toBeHidden();
+  await page.getByRole('button', { name: 'Workspace folder…' }).click();
+  const group = settings.getByRole('group', { name: 'Version of Queue backlog to keep' });
+  await group.getByRole('button', { name: 'Keep my version' }).click();
+  await expect(group).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as { workspaceCalls: unknown[][] }).workspaceCalls)).toEqual([
+    ['choose'],
+    ['resolve', 'pm-1', 'folder'],
+    ['resolve', 'pm-2', 'app'],
+  ]);
+});
