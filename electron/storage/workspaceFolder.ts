@@ -158,6 +158,11 @@ export class WorkspaceFolder {
     try {
       const entry = this.#state.entries[doc.id] ?? null;
       const disk = entry ? readIfPresent(path.join(folder, `${entry.base}.json`)) : null;
+      if (entry && !disk) {
+        // Renamed or removed in the folder since the last look: a scan finds it (or writes it again).
+        this.scan();
+        return;
+      }
       const diskHash = disk ? hashOf(disk) : null;
       const action = this.#awaitingReload.has(doc.id)
         ? 'conflict'

@@ -204,8 +204,10 @@ describe('WorkspaceFolder', () => {
     ws.setFolder(folder);
     fs.renameSync(file(`${BASE}.json`), file('checkout.json'));
     fs.renameSync(file(`${BASE}.md`), file('checkout.md'));
-    ws.scan();
-    ws.write(updateHeader(doc, { authors: 'someone' }));
+    // Saved before any scan noticed the rename.
+    const edited = updateHeader(doc, { authors: 'someone' });
+    storage.save(edited);
+    ws.write(edited);
     expect(fs.readdirSync(folder).sort()).toEqual(['checkout.json', 'checkout.md']);
     expect(readDoc('checkout.json').authors).toBe('someone');
   });
