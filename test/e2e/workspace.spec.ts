@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createPostmortem, toLibraryRow, updateHeader } from '../../shared/documents';
 
 test('the workspace folder setting says it needs the desktop app, and closes with Esc', async ({ page }) => {
   await page.goto('/');
@@ -25,7 +26,7 @@ test('the workspace folder setting says it needs the desktop app, and closes wit
  * The desktop bridge, faked in the page: the real renderer build then shows the desktop
  * workspace UI, and the test plays main's part (folder chosen, conflicts reported).
  */
-function fakeDesktopBridge() {
+function fakeDesktopBridge(library: { doc: Record<string, unknown>; row: unknown } | null) {
   type Status = {
     available: boolean;
     folder: string | null;
@@ -39,11 +40,16 @@ function fakeDesktopBridge() {
   const done = async () => undefined;
   const fake = {
     kind: 'electron',
-    listDocuments: async () => ({ rows: [], trash: [], notices: [] }),
+    listDocuments: async () => ({ rows: library ? [library.row] : [], trash: [], notices: [] }),
     loadDocument: async () => {
-      throw new Error('not in this test');
+      if (!library) throw new Error('not in this test');
+      calls.push(['load']);
+      return { doc: library.doc, notice: null };
     },
-    saveDocument: async () => ({ savedAt: new Date().toISOString() }),
+    saveDocument: async (doc: Record<string, unknown>) => {
+      calls.push(['save', doc['title']]);
+      return { savedAt: new Date().toISOString() };
+    },
     trashDocument: done,
     restoreDocument: done,
     purgeDocument: done,
@@ -83,6 +89,12 @@ function fakeDesktopBridge() {
   const w = window as unknown as Record<string, unknown>;
   w['postmortemStudio'] = fake;
   w['workspaceCalls'] = calls;
+  /** What main sends after taking in a newer folder version of the postmortem. */
+  w['pullTitle'] = (title: string) => {
+    if (!library) return;
+    library.doc = { ...library.doc, title };
+    for (const listener of listeners) listener({ changed: [String(library.doc['id'])], status });
+  };
   /** What main sends after a sync pass found a conflict. */
   w['reportConflict'] = (id: string, title: string) => {
     status = { ...status, conflicts: [...status.conflicts, { id, title, file: `2026-03-18-${id}.json` }] };
@@ -93,7 +105,7 @@ function fakeDesktopBridge() {
 test('on the desktop: choose a folder, see files it does not use, and settle a conflict by keyboard', async ({
   page,
 }) => {
-  await page.addInitScript(fakeDesktopBridge);
+  await page.addInitScript(fakeDesktopBridge, null);
   await page.goto('/');
   await page.getByRole('button', { name: 'Workspace folder…' }).focus();
   await page.keyboard.press('Enter');
@@ -136,4 +148,33 @@ test('on the desktop: choose a folder, see files it does not use, and settle a c
     ['resolve', 'pm-1', 'folder'],
     ['resolve', 'pm-2', 'app'],
   ]);
+});
+
+test('on the desktop: the open postmortem reloads when the folder brings a newer version, unless it has unsaved typing', async ({
+  page,
+}) => {
+  const doc = updateHeader(createPostmortem('pm-1', '2026-03-18T10:00:00.000Z'), { title: 'Before the pull' });
+  await page.addInitScript(fakeDesktopBridge, { doc, row: toLibraryRow(doc) });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Before the pull', exact: true }).click();
+  const title = page.getByLabel('Title');
+  await expect(title).toHaveValue('Before the pull');
+
+  const pull = (text: string) =>
+    page.evaluate((t) => (window as unknown as { pullTitle: (t: string) => void }).pullTitle(t), text);
+  await pull('After the pull');
+  await expect(title).toHaveValue('After the pull');
+
+  const calls = () => page.evaluate(() => (window as unknown as { workspaceCalls: unknown[][] }).workspaceCalls);
+  const loads = async () => (await calls()).filter(([name]) => name === 'load').length;
+  const loadsAfterReload = await loads();
+
+  // Typing not yet saved is saved at once (main then reports the conflict) rather than thrown away.
+  await title.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('!');
+  await pull('A third version');
+  await expect.poll(calls).toContainEqual(['save', 'After the pull!']);
+  await expect(title).toHaveValue('After the pull!');
+  expect(await loads()).toBe(loadsAfterReload);
 });
