@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createPostmortem, toLibraryRow, updateHeader } from '../../shared/documents';
 
 test('the workspace folder setting says it needs the desktop app, and closes with Esc', async ({ page }) => {
@@ -21,6 +22,15 @@ test('the workspace folder setting says it needs the desktop app, and closes wit
   await page.getByRole('button', { name: 'Start your first postmortem' }).click();
   await expect(page.getByLabel('Title')).toBeFocused();
 });
+
+/** Serious and critical axe findings inside the open dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('dialog[open]')
+    .analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 /**
  * The desktop bridge, faked in the page: the real renderer build then shows the desktop
@@ -115,6 +125,7 @@ test('on the desktop: choose a folder, see files it does not use, and settle a c
   await page.keyboard.press('Enter');
   await expect(settings).toContainText('/home/team/postmortems');
   await expect(settings.getByRole('listitem').filter({ hasText: 'notes.txt' })).toContainText('left alone');
+  expect(await dialogViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 
@@ -125,6 +136,7 @@ test('on the desktop: choose a folder, see files it does not use, and settle a c
   const prompt = page.getByRole('dialog', { name: '“DNS outage” was changed in two places' });
   await expect(prompt).toBeVisible();
   await expect(prompt).toContainText('2026-03-18-pm-1.json');
+  expect(await dialogViolations(page)).toEqual([]);
   await expect(prompt.getByRole('button', { name: 'Keep my version' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(prompt.getByRole('button', { name: 'Keep the folder’s version' })).toBeFocused();
