@@ -8,10 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import type { AppCommand } from '../shared/api';
-import { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/ipc';
+import { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL, WORKSPACE_CHANNEL } from '../shared/ipc';
 import { registerDocumentHandlers } from './ipc/documents';
 import { registerFileHandlers } from './ipc/files';
 import { registerMeetingHandlers } from './ipc/meeting';
+import { registerWorkspaceHandlers } from './ipc/workspace';
 import { openExternalLink, shownAddress } from './externalLinks';
 import { buildMenuTemplate } from './menu';
 import {
@@ -24,6 +25,7 @@ import {
 } from './security';
 import { DocumentStorage, type JsonStore } from './storage/documentStorage';
 import { restoreWindowState, type SavedWindowState } from './windowState';
+import { appLibraryFrom, WorkspaceFolder } from './storage/workspaceFolder';
 
 // A separate data folder (tests, portable use); must be set before anything reads userData.
 const dataDirOverride = process.env['POSTMORTEM_STUDIO_DATA_DIR'];
@@ -48,7 +50,21 @@ function createStorage(): DocumentStorage {
   });
 }
 
-function createWindow(storage: DocumentStorage): BrowserWindow {
+function createWorkspace(storage: DocumentStorage): WorkspaceFolder {
+  return new WorkspaceFolder({
+    app: appLibraryFrom(storage),
+    state: {
+      load: () => storage.getLibraryValue('workspace'),
+      save: (state) => storage.setLibraryValue('workspace', state),
+    },
+    onEvent: (event) => {
+      for (const win of BrowserWindow.getAllWindows())
+        if (!win.isDestroyed()) win.webContents.send(WORKSPACE_CHANNEL, event);
+    },
+  });
+}
+
+function createWindow(storage: DocumentStorage, workspace: WorkspaceFolder): BrowserWindow {
   const state = restoreWindowState(
     storage.getLibraryValue('window'),
     screen.getAllDisplays().map((d) => d.workArea),
@@ -63,6 +79,8 @@ function createWindow(storage: DocumentStorage): BrowserWindow {
   if (state.maximized) win.maximize();
   if (state.fullScreen) win.setFullScreen(true);
   win.once('ready-to-show', () => win.show());
+  // fs.watch misses changes on network and synced drives; coming back to the window catches them.
+  win.on('focus', () => workspace.scan());
 
   const links = {
     confirm: async (url: string) =>
@@ -180,7 +198,27 @@ if (!app.requestSingleInstanceLock()) {
     );
 
     const storage = createStorage();
-    registerDocumentHandlers(ipcMain, storage, isTrustedSender);
+    const workspace = createWorkspace(storage);
+    registerDocumentHandlers(ipcMain, storage, isTrustedSender, {
+      saved: (doc) => workspace.write(doc),
+      loaded: (id) => workspace.noteLoaded(id),
+    });
+    registerWorkspaceHandlers(
+      ipcMain,
+      workspace,
+      async () => {
+        const options = {
+          title: 'Keep the library in a folder',
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      isTrustedSender,
+    );
+    workspace.startWatching();
     registerMeetingHandlers(
       ipcMain,
       {
@@ -228,9 +266,11 @@ if (!app.requestSingleInstanceLock()) {
         buildMenuTemplate(isMac, (command) => sendCommand(BrowserWindow.getFocusedWindow() ?? mainWindow, command)),
       ),
     );
-    mainWindow = createWindow(storage);
+    mainWindow = createWindow(storage, workspace);
+    // Catch up with what changed in the folder while the app was closed.
+    workspace.scan();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(storage);
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(storage, workspace);
     });
   });
 

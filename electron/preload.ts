@@ -5,9 +5,10 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { APP_COMMANDS, type AppCommand, type PlatformApi } from '../shared/api';
-import { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL } from '../shared/channels';
+import { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL, WORKSPACE_CHANNEL } from '../shared/channels';
 import type { MeetingMessage } from '../shared/meetingSync';
 import type { IpcChannel, IpcReply, IpcRequest } from '../shared/ipc';
+import type { WorkspaceEvent } from '../shared/workspace';
 
 async function invoke<K extends IpcChannel>(
   channel: K,
@@ -60,6 +61,19 @@ const api = {
         return () => void listeners.delete(listener);
       },
       close: () => void ipcRenderer.removeListener(MEETING_CHANNEL, onMessage),
+    };
+  },
+  workspaceStatus: () => invoke('workspace:status'),
+  chooseWorkspaceFolder: () => invoke('workspace:choose'),
+  stopWorkspaceFolder: () => invoke('workspace:stop'),
+  rescanWorkspace: () => invoke('workspace:rescan'),
+  resolveWorkspaceConflict: (id, keep) => invoke('workspace:resolve', id, keep),
+  onWorkspaceEvent: (listener) => {
+    // Sent only by main, from WorkspaceFolder's own status.
+    const wrapped = (_event: unknown, event: unknown): void => listener(event as WorkspaceEvent);
+    ipcRenderer.on(WORKSPACE_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(WORKSPACE_CHANNEL, wrapped);
     };
   },
   onCommand: (listener) => {

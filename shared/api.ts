@@ -7,6 +7,7 @@ import type { LibraryRow, Postmortem } from './model';
 import type { AgendaTemplate } from './agenda';
 import type { MeetingChannel } from './meetingSync';
 import type { PromptSettings } from './promptSettings';
+import type { ConflictChoice, WorkspaceEvent, WorkspaceStatus } from './workspace';
 
 /** Something storage had to repair, told to the user once, in words. */
 export interface StorageNotice {
@@ -109,6 +110,18 @@ export interface PlatformApi {
   openConsoleWindow(docId: string): Promise<void>;
   /** Messages between the editor and its console windows for one postmortem. */
   meetingChannel(docId: string): MeetingChannel;
+  /** The team workspace folder the library is also kept in (desktop only; see shared/workspace.ts). */
+  workspaceStatus(): Promise<WorkspaceStatus>;
+  /** Lets the person pick the folder in a native dialog; the page never names a path. */
+  chooseWorkspaceFolder(): Promise<WorkspaceStatus>;
+  /** Stops writing to the folder; its files stay as they are. */
+  stopWorkspaceFolder(): Promise<WorkspaceStatus>;
+  /** Looks at the folder now (the app also does on its own and when its window gets focus). */
+  rescanWorkspace(): Promise<WorkspaceStatus>;
+  /** Settles a conflict with the version the person keeps; the other is kept beside it. */
+  resolveWorkspaceConflict(id: string, keep: ConflictChoice): Promise<WorkspaceStatus>;
+  /** Folder changes taken in and conflicts found; returns the unsubscribe function. */
+  onWorkspaceEvent(listener: (event: WorkspaceEvent) => void): () => void;
   /** Subscribes to app commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Tells the shell that pending edits are saved and the window may close. */

@@ -9,3 +9,5 @@ export const COMMAND_CHANNEL = 'app:command';
 export const READY_TO_CLOSE_CHANNEL = 'app:ready-to-close';
 /** Main -> renderer: a meeting message relayed from another window (postmortem id, message). */
 export const MEETING_CHANNEL = 'meeting:message';
+/** Main -> renderer: the workspace folder changed (a WorkspaceEvent). */
+export const WORKSPACE_CHANNEL = 'workspace:event';

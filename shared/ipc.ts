@@ -18,6 +18,7 @@ import { documentIdSchema, postmortemSchema } from './model';
 import { agendaTemplatesSchema, type AgendaTemplate } from './agenda';
 import { promptSettingsSchema, type PromptSettings } from './promptSettings';
 import type { Result } from './validation';
+import { CONFLICT_CHOICES, type WorkspaceStatus } from './workspace';
 
 /** A suggested file name only (the person picks the folder): no separators or control characters. */
 // eslint-disable-next-line no-control-regex
@@ -46,6 +47,11 @@ export const ipcRequestSchemas = {
   'windows:open-console': z.tuple([documentIdSchema]),
   'meeting:post': z.tuple([documentIdSchema, meetingMessageSchema]),
   'settings:save-agendas': z.tuple([agendaTemplatesSchema]),
+  'workspace:status': z.tuple([]),
+  'workspace:choose': z.tuple([]),
+  'workspace:stop': z.tuple([]),
+  'workspace:rescan': z.tuple([]),
+  'workspace:resolve': z.tuple([documentIdSchema, z.enum(CONFLICT_CHOICES)]),
 } as const;
 
 export interface IpcResponses {
@@ -64,6 +70,11 @@ export interface IpcResponses {
   'windows:open-console': void;
   'meeting:post': void;
   'settings:save-agendas': void;
+  'workspace:status': WorkspaceStatus;
+  'workspace:choose': WorkspaceStatus;
+  'workspace:stop': WorkspaceStatus;
+  'workspace:rescan': WorkspaceStatus;
+  'workspace:resolve': WorkspaceStatus;
 }
 
 export type IpcChannel = keyof typeof ipcRequestSchemas & keyof IpcResponses;
@@ -71,4 +82,4 @@ export type IpcRequest<K extends IpcChannel> = z.infer<(typeof ipcRequestSchemas
 /** Every handler answers with a Result so errors cross IPC as plain sentences. */
 export type IpcReply<K extends IpcChannel> = Result<IpcResponses[K]>;
 
-export { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL } from './channels';
+export { COMMAND_CHANNEL, MEETING_CHANNEL, READY_TO_CLOSE_CHANNEL, WORKSPACE_CHANNEL } from './channels';

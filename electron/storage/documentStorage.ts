@@ -106,6 +106,15 @@ export class DocumentStorage {
     return { rows: sortLibraryRows(rows), trash, notices };
   }
 
+  /** Every postmortem stored, trashed ones included (for the workspace folder). */
+  storedIds(): string[] {
+    return [...new Set([...Object.keys(this.#readIndex()), ...this.#idsOnDisk()])];
+  }
+
+  isTrashed(id: string): boolean {
+    return Boolean(this.#readIndex()[id]?.trashedAt);
+  }
+
   load(id: string): LoadedDocument {
     const loaded = this.#loadOrRecover(id);
     if (!loaded) throw new Error(`Postmortem ${id} was not found, and no backup of it exists.`);

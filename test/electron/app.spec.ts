@@ -83,3 +83,67 @@ test('the facilitator console opens as its own isolated window and drives the me
   await expect.poll(() => app.windows().length).toBe(2);
   await app.close();
 });
+
+/** The folder dialog is native; the test answers it in main, as the person would. */
+async function answerFolderDialog(app: ElectronApplication, folder: string): Promise<void> {
+  await app.evaluate(({ dialog }, chosen) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+  }, folder);
+}
+
+const postmortemFiles = (folder: string) =>
+  fs.readdirSync(folder).filter((name) => name.endsWith('.json') && !name.includes('.conflict-'));
+
+test('the workspace folder gets every postmortem, an edit made there shows in the open window, and a conflict asks', async () => {
+  const dataDir = freshDataDir();
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-studio-workspace-'));
+  let app = await launch(dataDir);
+  let page = await app.firstWindow();
+  await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await page.keyboard.type('Kept in a folder');
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
+  await page.keyboard.press('Control+Shift+L');
+
+  await answerFolderDialog(app, folder);
+  await page.getByRole('button', { name: 'Workspace folder…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Keep the library in a folder' });
+  await settings.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(settings).toContainText(folder);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => postmortemFiles(folder)).toEqual(['undated-kept-in-a-folder.json']);
+  expect(fs.existsSync(path.join(folder, 'undated-kept-in-a-folder.md'))).toBe(true);
+  const jsonFile = path.join(folder, 'undated-kept-in-a-folder.json');
+
+  // A teammate's change arrives (a git pull) while the postmortem is open with no pending edits.
+  await page
+    .getByRole('row', { name: /Kept in a folder/ })
+    .getByRole('button', { name: 'Kept in a folder', exact: true })
+    .click();
+  await expect(page.getByLabel('Title')).toHaveValue('Kept in a folder');
+  const pulled = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(jsonFile, JSON.stringify({ ...pulled, title: 'Renamed by a teammate' }, null, 2));
+  await page.evaluate(() => window.postmortemStudio?.rescanWorkspace());
+  await expect(page.getByLabel('Title')).toHaveValue('Renamed by a teammate', { timeout: 15_000 });
+  await app.close();
+
+  // Both sides change while the app is closed: on the next start the person chooses.
+  const appFile = path.join(dataDir, 'postmortems', fs.readdirSync(path.join(dataDir, 'postmortems'))[0] ?? '');
+  const appCopy = JSON.parse(fs.readFileSync(appFile, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(appFile, JSON.stringify({ ...appCopy, title: 'My version' }));
+  const folderCopy = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(jsonFile, JSON.stringify({ ...folderCopy, title: 'Their version' }, null, 2));
+
+  app = await launch(dataDir);
+  page = await app.firstWindow();
+  const prompt = page.getByRole('dialog', { name: /changed in two places/ });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Keep my version' }).click();
+  await expect(prompt).toBeHidden();
+  expect((JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as { title: string }).title).toBe('My version');
+  const copies = fs.readdirSync(folder).filter((name) => name.includes('.conflict-') && name.endsWith('.json'));
+  expect(copies).toHaveLength(1);
+  expect((JSON.parse(fs.readFileSync(path.join(folder, copies[0] ?? ''), 'utf8')) as { title: string }).title).toBe(
+    'Their version',
+  );
+  await app.close();
+});

@@ -10,6 +10,7 @@ import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { KeyboardShortcutsDialog, ShowShortcutsProvider, useKeyboardShortcutsDialog } from './KeyboardShortcuts';
 import { PlatformContext } from './platformContext';
+import { WorkspaceSync } from '../workspace/WorkspaceSync';
 
 // The dashboard brings the chart library: load it only when someone opens it.
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen'));
@@ -143,6 +144,7 @@ export function App({ platform }: { platform: PlatformApi }) {
             )}
           </AgendasProvider>
         </PromptSettingsProvider>
+        <WorkspaceSync flushOpenDocument={() => documentRef.current?.flush() ?? Promise.resolve()} />
         {shortcutsOpen && (
           <KeyboardShortcutsDialog desktop={platform.kind === 'electron'} onClose={() => setShortcutsOpen(false)} />
         )}

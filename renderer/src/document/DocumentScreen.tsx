@@ -42,9 +42,11 @@ export function DocumentScreen({
     return { store, autosaver: new Autosaver(store, platform, undefined, true), notice: null };
   });
   const [error, setError] = useState<string | null>(null);
+  // Bumped when the workspace folder brought a newer version of this postmortem.
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
-    if (initialDoc) return;
+    if (initialDoc && reloads === 0) return;
     let cancelled = false;
     platform.loadDocument(id).then(
       ({ doc, notice }) => {
@@ -59,7 +61,19 @@ export function DocumentScreen({
     return () => {
       cancelled = true;
     };
-  }, [id, platform, initialDoc]);
+  }, [id, platform, initialDoc, reloads]);
+
+  useEffect(
+    () =>
+      platform.onWorkspaceEvent((event) => {
+        if (!event.changed.includes(id)) return;
+        // Edits not yet saved were made to the older version: saving them now makes main
+        // report a conflict, and the person is asked which version to keep.
+        if (loaded?.autosaver.hasUnsavedChanges) void loaded.autosaver.flush();
+        else setReloads((n) => n + 1);
+      }),
+    [platform, id, loaded],
+  );
 
   // Saves whatever is pending when the document closes (or React re-mounts it).
   useEffect(() => {

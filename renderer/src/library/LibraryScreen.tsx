@@ -10,6 +10,7 @@ import { todayUtc } from '../document/useEdit';
 import { useLibraryDocuments } from '../tracker/TrackerScreen';
 import { KIND_LABELS } from '../../../shared/writeUp';
 import { formatEdited } from './formatEdited';
+import { WorkspaceDialog } from '../workspace/WorkspaceDialog';
 
 /** Overdue P0/P1 action items across the library, shown as soon as the app opens. */
 function useOverdueUrgent(): number {
@@ -33,6 +34,7 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
   const [error, setError] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<LibraryRow | null>(null);
   const [showTrash, setShowTrash] = useState(false);
+  const [workspaceOpen, setWorkspaceOpen] = useState(false);
   // Repairs are reported once by storage; keep them on screen until dismissed.
   const [notices, setNotices] = useState<StorageNotice[]>([]);
 
@@ -130,6 +132,10 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
           <button type="button" onClick={openSettings}>
             Phrasing settings…
           </button>
+          <button type="button" onClick={() => setWorkspaceOpen(true)}>
+            Workspace folder…
+          </button>
+          {workspaceOpen && <WorkspaceDialog onClose={() => setWorkspaceOpen(false)} />}
           <button type="button" onClick={() => void onImport()} aria-keyshortcuts="I">
             Import markdown… <kbd>I</kbd>
           </button>

@@ -22,6 +22,7 @@ import { agendaTemplateSchema, agendaTemplatesSchema } from '../../../shared/age
 import { consoleHash, meetingMessageSchema, type MeetingMessage } from '../../../shared/meetingSync';
 import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema } from '../../../shared/promptSettings';
 import { describeIssues } from '../../../shared/validation';
+import type { WorkspaceStatus } from '../../../shared/workspace';
 
 interface StudioDb extends DBSchema {
   documents: { key: string; value: unknown };
@@ -37,6 +38,8 @@ const ACCEPT: Record<OpenableKind, string> = {
 };
 
 export const DEFAULT_DB_NAME = 'postmortem-studio';
+
+const NO_WORKSPACE: WorkspaceStatus = { available: false, folder: null, problems: [], conflicts: [], error: null };
 
 export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
   let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
@@ -210,6 +213,13 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
         close: () => channel.close(),
       };
     },
+    // A page cannot watch a folder for a `git pull`, so the workspace folder is desktop-only.
+    workspaceStatus: async () => NO_WORKSPACE,
+    chooseWorkspaceFolder: async () => NO_WORKSPACE,
+    stopWorkspaceFolder: async () => NO_WORKSPACE,
+    rescanWorkspace: async () => NO_WORKSPACE,
+    resolveWorkspaceConflict: async () => NO_WORKSPACE,
+    onWorkspaceEvent: () => () => undefined,
     onCommand(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { registerDocumentHandlers } from '../../../electron/ipc/documents';
 import { registerFileHandlers, type FileDialogs } from '../../../electron/ipc/files';
 import { registerMeetingHandlers } from '../../../electron/ipc/meeting';
+import { registerWorkspaceHandlers, type WorkspaceLike } from '../../../electron/ipc/workspace';
+import type { WorkspaceStatus } from '../../../shared/workspace';
 import type { IpcMainLike, InvokeEventLike } from '../../../electron/ipc/handle';
 import { createTrustedSenderCheck } from '../../../electron/security';
 import { MAX_IMPORT_BYTES } from '../../../shared/api';
@@ -15,11 +17,32 @@ import { tempStorage } from './storageHarness';
 const APP = 'file:///opt/studio/renderer/';
 const ours: InvokeEventLike = { senderFrame: { url: `${APP}index.html` } };
 
+let chosenFolder: string | null = null;
+
 function registered(dialogs: FileDialogs = { chooseSavePath: async () => null, chooseOpenPath: async () => null }) {
   const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
   const { root, open } = tempStorage();
-  registerDocumentHandlers(ipcMain, open(), createTrustedSenderCheck(APP));
+  const workspaceCalls: unknown[][] = [];
+  const mirrored: string[] = [];
+  registerDocumentHandlers(ipcMain, open(), createTrustedSenderCheck(APP), {
+    saved: (doc) => void mirrored.push(`saved ${doc.id}`),
+    loaded: (id) => void mirrored.push(`loaded ${id}`),
+  });
+  let folder: string | null = null;
+  const status = (): WorkspaceStatus => ({ available: true, folder, problems: [], conflicts: [], error: null });
+  const workspace: WorkspaceLike = {
+    status,
+    setFolder: (next) => {
+      workspaceCalls.push(['setFolder', next]);
+      folder = next;
+      return status();
+    },
+    scan: () => workspaceCalls.push(['scan']),
+    resolve: (id, keep) => void workspaceCalls.push(['resolve', id, keep]),
+    startWatching: () => void workspaceCalls.push(['watch']),
+  };
+  registerWorkspaceHandlers(ipcMain, workspace, async () => chosenFolder, createTrustedSenderCheck(APP));
   registerFileHandlers(ipcMain, dialogs, createTrustedSenderCheck(APP));
   const consoles: string[] = [];
   const relayed: [string, unknown][] = [];
@@ -34,7 +57,7 @@ function registered(dialogs: FileDialogs = { chooseSavePath: async () => null, c
     return handler(event, ...args);
   };
   const filesOnDisk = () => (fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).sort() : []);
-  return { handlers, call, filesOnDisk, root, consoles, relayed };
+  return { handlers, call, filesOnDisk, root, consoles, relayed, workspaceCalls, mirrored };
 }
 
 describe('document IPC handlers', () => {
@@ -263,5 +286,51 @@ describe('meeting IPC handlers', () => {
     expect(await call('windows:open-console', ours, '../../etc')).toMatchObject({ ok: false });
     expect(relayed).toEqual([]);
     expect(consoles).toEqual([]);
+  });
+});
+
+describe('workspace folder IPC handlers', () => {
+  it('tells the folder sync about every document saved and loaded, after storage has it', async () => {
+    const { call, mirrored } = registered();
+    await call('documents:save', ours, fullPostmortem('pm-a'));
+    await call('documents:load', ours, 'pm-a');
+    expect(mirrored).toEqual(['saved pm-a', 'loaded pm-a']);
+  });
+
+  it('takes the folder only from the dialog, never from the page', async () => {
+    const { call, workspaceCalls } = registered();
+    const refused = (await call('workspace:choose', ours, '/etc')) as { ok: boolean; error?: string };
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused workspace:choose: /) as string });
+    chosenFolder = null;
+    expect(await call('workspace:choose', ours)).toMatchObject({ ok: true, value: { folder: null } });
+    chosenFolder = '/home/me/postmortems';
+    expect(await call('workspace:choose', ours)).toMatchObject({ ok: true, value: { folder: '/home/me/postmortems' } });
+    expect(workspaceCalls).toEqual([['setFolder', '/home/me/postmortems'], ['watch']]);
+    chosenFolder = null;
+  });
+
+  const badResolves: [string, unknown[]][] = [
+    ['an unknown choice', ['pm-a', 'theirs']],
+    ['a path as the id', ['../library', 'app']],
+    ['no choice', ['pm-a']],
+    ['an extra argument', ['pm-a', 'app', '/tmp/x']],
+  ];
+  for (const [name, args] of badResolves) {
+    it(`refuses a conflict choice with ${name}`, async () => {
+      const { call, workspaceCalls } = registered();
+      const reply = (await call('workspace:resolve', ours, ...args)) as { ok: boolean; error?: string };
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(/^Refused workspace:resolve: /);
+      expect(workspaceCalls).toEqual([]);
+    });
+  }
+
+  it('passes a valid conflict choice on, and refuses it from a page that is not ours', async () => {
+    const { call, workspaceCalls } = registered();
+    expect(await call('workspace:resolve', ours, 'pm-a', 'folder')).toMatchObject({ ok: true });
+    expect(
+      await call('workspace:resolve', { senderFrame: { url: 'https://evil.example/' } }, 'pm-a', 'app'),
+    ).toMatchObject({ ok: false });
+    expect(workspaceCalls).toEqual([['resolve', 'pm-a', 'folder']]);
   });
 });

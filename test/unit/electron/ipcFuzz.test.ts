@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { registerDocumentHandlers } from '../../../electron/ipc/documents';
 import { registerFileHandlers } from '../../../electron/ipc/files';
 import { registerMeetingHandlers } from '../../../electron/ipc/meeting';
+import { registerWorkspaceHandlers } from '../../../electron/ipc/workspace';
 import type { InvokeEventLike, IpcMainLike } from '../../../electron/ipc/handle';
 import { createTrustedSenderCheck } from '../../../electron/security';
 import { ipcRequestSchemas } from '../../../shared/ipc';
@@ -43,6 +44,19 @@ describe('every IPC channel, called with payloads the page should never send', (
     registerMeetingHandlers(
       ipcMain,
       { openConsole: (id) => void relayed.push(id), broadcast: (_docId, message) => void relayed.push(message) },
+      createTrustedSenderCheck(APP),
+    );
+    const noFolder = { available: true, folder: null, problems: [], conflicts: [], error: null };
+    registerWorkspaceHandlers(
+      ipcMain,
+      {
+        status: () => noFolder,
+        setFolder: (folder) => (relayed.push(folder), noFolder),
+        scan: () => relayed.push('scan'),
+        resolve: (id) => void relayed.push(id),
+        startWatching: () => undefined,
+      },
+      async () => (dialogsUsed.push('folder'), null),
       createTrustedSenderCheck(APP),
     );
     await handlers.get('documents:save')!(ours, fullPostmortem('pm-a'));
