@@ -1,12 +1,16 @@
-/** A deterministic large postmortem: 500 timeline rows, 200 action items, 300 whys. */
+/**
+ * Deterministic large postmortems for the benchmarks: by default 500 timeline rows,
+ * 200 action items and 300 whys (what the issue's typing and export figures name);
+ * `whyCount` changes the size of the why graph (500 for the "500-node document").
+ */
 import { createPostmortem } from '../shared/documents';
 import type { Postmortem, WhyNode } from '../shared/model';
 
-export function largeDocument(): Postmortem {
+export function largeDocument(whyCount = 300): Postmortem {
   const doc = createPostmortem('bench-large', '2026-03-18T10:00:00.000Z');
   const start = Date.parse('2026-03-18T08:00:00Z');
   const whys: WhyNode[] = [];
-  for (let i = 0; i < 300; i += 1) {
+  for (let i = 0; i < whyCount; i += 1) {
     // A branching tree: each node's parent is an earlier node, three children per parent.
     const parentIndex = i === 0 ? null : Math.floor((i - 1) / 3);
     whys.push({
@@ -56,4 +60,17 @@ export function largeDocument(): Postmortem {
       doneAt: i % 5 === 0 ? '2026-03-30' : '',
     })),
   };
+}
+
+/**
+ * The large document grown to at least `bytes` of JSON (2 MB for the autosave figures)
+ * the way real ones grow: longer timeline entries (pasted log lines), same structure.
+ */
+export function largeDocumentOfSize(bytes: number): Postmortem {
+  const doc = largeDocument();
+  const base = JSON.stringify(doc).length;
+  const perRow = Math.ceil(Math.max(0, bytes - base) / doc.timeline.length);
+  const line = ' | 2026-03-18T08:14:07Z api-7 upstream connect error or disconnect/reset before headers';
+  const padding = line.repeat(Math.ceil(perRow / line.length)).slice(0, perRow);
+  return { ...doc, id: 'bench-2mb', timeline: doc.timeline.map((row) => ({ ...row, text: row.text + padding })) };
 }

@@ -7,6 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** BENCH_QUICK=1: one run of everything and a short soak, for developing the benches. */
+export const QUICK = process.env['BENCH_QUICK'] === '1';
+/** Runs per figure: the issue asks for the median of at least 5. */
+export const RUNS = QUICK ? 1 : 5;
+
+/**
+ * This `npm run bench`'s figures, one JSON line each, appended by every bench file and
+ * printed as one table when the run ends (summary.ts, the config's globalSetup).
+ */
+export const SESSION_FILE = path.resolve(import.meta.dirname, '../out/bench-session.jsonl');
+
 export interface BenchResult {
   name: string;
   value: number;
@@ -86,5 +97,12 @@ export function record(results: BenchResult[], callerNames: Record<string, strin
     path.join(dir, 'RESULTS.md'),
     `# Benchmark results\n\n${new Date().toISOString().slice(0, 10)} on ${machine}. Medians; ratio = value / baseline measured in the same run.\n\n| figure | value | target | baseline | ratio | meets target |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
   );
-  console.table(results.map((r) => ({ ...r, baselineIs: baselineNames[r.name] ?? '' })));
+  fs.mkdirSync(path.dirname(SESSION_FILE), { recursive: true });
+  fs.appendFileSync(
+    SESSION_FILE,
+    results.map((r) => `${JSON.stringify({ ...r, baselineIs: baselineNames[r.name] ?? '' })}\n`).join(''),
+  );
+  for (const r of results) {
+    console.log(`recorded ${r.name}: ${r.value} ${r.unit}${r.ratio === null ? '' : ` (${r.ratio}x baseline)`}`);
+  }
 }

@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['bench/**/*.bench.ts'],
     testTimeout: 600_000,
     fileParallelism: false,
+    // Prints the one table of all figures when every bench file has run.
+    globalSetup: ['bench/summary.ts'],
   },
 });

@@ -4,59 +4,25 @@
  * intervals while panning, side by side with a bare <ReactFlow> rendering the same
  * nodes, at the app's viewport, in the same run. Production builds, headless Chromium, this machine.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { afterAll, beforeAll, test } from 'vitest';
 import { createPostmortem } from '../shared/documents';
 import { layoutWhys } from '../shared/whyLayout';
 import { CHROMIUM_FLAGS, findChromium } from '../test/e2e/browser';
-import { median, record, result, timeIt, type BenchResult } from './results';
+import { buildForBench, buildPages, root, serve } from './browserBench';
+import { median, QUICK, record, result, timeIt, type BenchResult } from './results';
 import { benchWhyTree } from './whyTree';
 
-const root = path.resolve(import.meta.dirname, '..');
 const SIZES = [100, 500, 1000];
 let server: http.Server;
 let base = '';
 
-function serve(dirs: Record<string, string>): Promise<http.Server> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.svg': 'image/svg+xml',
-  };
-  const s = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const [, prefix = '', ...rest] = url.pathname.split('/');
-    const dir = dirs[prefix];
-    const file = dir ? path.join(dir, rest.join('/') || 'index.html') : '';
-    if (!dir || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
-
 beforeAll(async () => {
-  for (const config of ['renderer/vite.config.ts', 'bench/bare-flow/vite.config.ts']) {
-    const build = spawnSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn'], {
-      cwd: root,
-      encoding: 'utf8',
-      // Vitest sets NODE_ENV=test, and Vite builds React's development runtime for any
-      // NODE_ENV but production: without this both pages would measure React in dev mode.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (build.status !== 0) throw new Error(`build of ${config} failed: ${build.stderr}`);
-  }
-  server = await serve({ app: path.join(root, 'out/renderer'), bare: path.join(root, 'out/bench-bare') });
-  const address = server.address();
-  base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  buildPages(['app']);
+  buildForBench(['bench/bare-flow/vite.config.ts']);
+  ({ server, base } = await serve({ app: path.join(root, 'out/renderer'), bare: path.join(root, 'out/bench-bare') }));
 }, 300_000);
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -110,6 +76,13 @@ async function panFrameP95(page: Page, pane: string): Promise<number> {
   });
   const sorted = [...frames].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+}
+
+/** The median of three pans' p95 (one with BENCH_QUICK=1). */
+async function pans(page: Page, pane: string): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i += 1) values.push(await panFrameP95(page, pane));
+  return median(values);
 }
 
 /** The flow's viewport and pane size, and how many nodes are at least partly in view. */
@@ -170,7 +143,7 @@ async function addChildToPaint(page: Page): Promise<number> {
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.focus();
   const samples: number[] = [];
-  for (let i = 0; i < 7; i += 1) {
+  for (let i = 0; i < (QUICK ? 3 : 7); i += 1) {
     await page.evaluate(() => {
       const w = window as unknown as { __added: Promise<number> };
       const before = document.querySelectorAll('.why-node').length;
@@ -211,18 +184,14 @@ test('why graph: layout, add child to paint, panning frame time vs bare React Fl
   const executablePath = findChromium();
   const browser = await chromium.launch({ args: CHROMIUM_FLAGS, ...(executablePath ? { executablePath } : {}) });
   try {
-    for (const size of (process.env['BENCH_WHYS_SIZES'] ?? '500,1000').split(',').map(Number)) {
+    for (const size of (process.env['BENCH_WHYS_SIZES'] ?? (QUICK ? '500' : '500,1000')).split(',').map(Number)) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await openLargeGraph(page, size);
       const addChild = await addChildToPaint(page);
       await page.locator('.why-canvas').scrollIntoViewIfNeeded();
       const view = await flowView(page, '.why-canvas .react-flow');
-      const appPan = median([
-        await panFrameP95(page, '.why-canvas .react-flow__pane'),
-        await panFrameP95(page, '.why-canvas .react-flow__pane'),
-        await panFrameP95(page, '.why-canvas .react-flow__pane'),
-      ]);
+      const appPan = await pans(page, '.why-canvas .react-flow__pane');
       const bare = await context.newPage();
       // The app's pane size and viewport, so the baseline pans over the same nodes.
       const { inView, ...geometry } = view;
@@ -234,11 +203,7 @@ test('why graph: layout, add child to paint, panning frame time vs bare React Fl
       console.log(
         `${size} whys: app pans ${inView} nodes in view, bare ${bareView.inView} (${JSON.stringify(geometry)})`,
       );
-      const barePan = median([
-        await panFrameP95(bare, '.react-flow__pane'),
-        await panFrameP95(bare, '.react-flow__pane'),
-        await panFrameP95(bare, '.react-flow__pane'),
-      ]);
+      const barePan = await pans(bare, '.react-flow__pane');
       results.push(result(`whys.addChildToPaint.${size}`, addChild, 'ms', 50, null));
       results.push(result(`whys.panFrameP95.${size}`, appPan, 'ms', 20, barePan));
       results.push({ ...result(`whys.panFrameRatioVsBare.${size}`, appPan / barePan, 'x', 1.25, null) });

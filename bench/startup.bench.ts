@@ -1,0 +1,103 @@
+/**
+ * Cold start, production build, headless Chromium with the E2E flags, a fresh browser
+ * context (empty HTTP cache) per run, median of 5 runs (1 with BENCH_QUICK=1).
+ *
+ * - start.library: navigation start to the frame that paints the library with its
+ *   "New postmortem" button and the seeded document's row (the library is usable).
+ * - start.largeDocument: navigation start to the frame that paints the opened large
+ *   document: the row is clicked in the page as soon as the library has painted, and the
+ *   document counts as shown when its last timeline row and last why node are in the DOM.
+ *   The document: 500 timeline rows, 200 action items and a 500-node why graph, put in
+ *   IndexedDB beforehand from a blank page on the same origin (the app's code not loaded).
+ * Baseline for both: the bare Vite + React page (bench/bare-react/), navigation start to
+ * the frame that paints its textarea, measured the same way in the same run.
+ * Times are `performance.now()` in the page (0 = navigation start), read by an init
+ * script that watches the DOM (browserBench.ts startupProbe).
+ */
+import type http from 'node:http';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll, test } from 'vitest';
+import {
+  buildPages,
+  launchChromium,
+  root,
+  RUNS,
+  seedDocuments,
+  serve,
+  startupMarks,
+  startupProbe,
+} from './browserBench';
+import { largeDocument } from './largeDocument';
+import { median, record, result } from './results';
+
+let server: http.Server;
+let base = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  buildPages(['app', 'bareReact']);
+  ({ server, base } = await serve({
+    app: path.join(root, 'out/renderer'),
+    bare: path.join(root, 'out/bench-bare-react'),
+  }));
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const doc = { ...largeDocument(500), title: 'Large start-up document' };
+
+/** One cold load of the app: [library painted, large document painted] in ms. */
+async function appStart(): Promise<[number, number]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await seedDocuments(page, base, [doc]);
+  await page.addInitScript(startupProbe, {
+    ready: '.library-table .row-open',
+    click: '.library-table .row-open',
+    done: ['[aria-label="Event 500"]', `[data-testid="why-w${doc.whys.nodes.length - 1}"]`],
+  });
+  await page.goto(`${base}/app/`);
+  const marks = await startupMarks(page, true);
+  await context.close();
+  return [marks.ready, marks.done ?? NaN];
+}
+
+async function bareStart(): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.addInitScript(startupProbe, { ready: 'textarea', click: null, done: [] });
+  await page.goto(`${base}/bare/`);
+  const { ready } = await startupMarks(page, false);
+  await context.close();
+  return ready;
+}
+
+test('cold start: library and large document vs a bare React page', async () => {
+  const library: number[] = [];
+  const large: number[] = [];
+  const bare: number[] = [];
+  // Interleaved, so a burst of load from the other processes on this machine hits both.
+  for (let i = 0; i < RUNS; i += 1) {
+    const [lib, doc500] = await appStart();
+    library.push(lib);
+    large.push(doc500);
+    bare.push(await bareStart());
+  }
+  console.log(`start runs (ms): library ${library.join(', ')}; large ${large.join(', ')}; bare ${bare.join(', ')}`);
+  const baseline = median(bare);
+  record(
+    [
+      result('start.library', median(library), 'ms', 400, baseline),
+      result('start.largeDocument', median(large), 'ms', 800, baseline),
+    ],
+    {
+      'start.library': 'bare Vite + React page, navigation to painted',
+      'start.largeDocument': 'bare Vite + React page, navigation to painted',
+    },
+  );
+}, 900_000);
