@@ -49,9 +49,18 @@ export function exportPostmortem(doc: Postmortem): string {
     heading(2, 'Action Items'),
     actionItemsTable(doc),
     ...meetingNote(doc),
-    ...doc.extraSections.flatMap((section) => [heading(2, section.heading), ...parse(section.markdown).children]),
+    ...doc.extraSections.flatMap((section) => [heading(2, section.heading), ...keptSection(section.markdown)]),
   ];
   return serialize({ type: 'root', children: blocks });
+}
+
+/**
+ * A kept section's blocks. Its markdown was written from the middle of an imported file,
+ * where a leading U+FEFF is text; parsed alone it would be dropped as a byte-order mark
+ * and could turn what follows (`>`, `#`) into markup, so it is kept off the first position.
+ */
+function keptSection(markdown: string): RootContent[] {
+  return parse(markdown.startsWith('\uFEFF') ? `\n${markdown}` : markdown).children;
 }
 
 function headerFields(doc: Postmortem): RootContent[] {

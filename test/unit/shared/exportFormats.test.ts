@@ -54,6 +54,24 @@ const branching = (): Postmortem => {
 };
 
 describe('postmortem markdown', () => {
+  it('a kept section that starts with U+FEFF keeps it as text: no quote or heading appears', () => {
+    const doc: Postmortem = {
+      ...fullPostmortem(),
+      extraSections: [{ heading: 'Notes', markdown: '\uFEFF> not a quote' }],
+    };
+    const markdown = exportPostmortem(doc);
+    const types = new Set<string>();
+    const visit = (node: { type: string; children?: unknown[] }) => {
+      types.add(node.type);
+      for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+    };
+    visit(parse(markdown));
+    expect(types.has('blockquote')).toBe(false);
+    const back = importPostmortem(markdown, { id: 'back', now: '2026-03-18T10:00:00.000Z' }).doc;
+    expect(back.extraSections).toEqual(doc.extraSections);
+    expect(exportPostmortem(back)).toBe(markdown);
+  });
+
   it('follows the template: headings in order', () => {
     const headings = parse(exportPostmortem(fullPostmortem()))
       .children.filter((n) => n.type === 'heading')
