@@ -68,3 +68,58 @@ test('action items from every postmortem in one list: overdue count, filters, ma
   await table.getByRole('button', { name: 'Checkout outage' }).click();
   await expect(page.getByRole('listitem', { name: 'AI-001' }).getByLabel('Done')).toBeChecked();
 });
+
+/** Adds action item `n` with the given priority; its due date is left at the priority's default. */
+async function addItem(page: Page, n: number, action: string, priority: string) {
+  await page.getByRole('button', { name: 'Add action item' }).click();
+  const id = `AI-00${n}`;
+  const row = page.getByRole('listitem', { name: id });
+  await row.getByLabel(`${id} action`).fill(action);
+  await row.getByLabel('Owner').fill('Priya');
+  await row.getByLabel('Priority').selectOption(priority);
+}
+
+test('due dates follow each priority, and items turn overdue as the clock moves on', async ({ page }) => {
+  // Monday 2 March 2026: P0 is due in 2 weeks (16 Mar), P1 in 4 (30 Mar), P2 in 8 (27 Apr), P3 in a quarter.
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  await page.goto('/');
+  for (const [title, items] of [
+    [
+      'Checkout outage',
+      [
+        ['Roll back bad config automatically', 'P0'],
+        ['Alert on config drift', 'P1'],
+      ],
+    ],
+    ['Search latency', [['Load-test the search cluster', 'P2']]],
+    ['Queue backlog', [['Document the queue runbook', 'P3']]],
+  ] as const) {
+    await page.keyboard.press('n');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Enter'); // create, from the New postmortem dialog
+    for (const [i, [action, priority]] of items.entries()) await addItem(page, i + 1, action, priority);
+    await saved(page);
+    await page.getByRole('button', { name: '← Library' }).click();
+  }
+  const trackerButton = page.getByRole('button', { name: /Action items/ });
+  await expect(trackerButton).not.toContainText('overdue');
+
+  const overdueOn = async (day: string) => {
+    await page.clock.setSystemTime(new Date(`${day}T09:00:00Z`));
+    await page.reload();
+    await page.getByRole('button', { name: /Action items/ }).click();
+    await page.getByLabel('Status').selectOption('overdue');
+    const rows = page.getByRole('table').getByRole('row');
+    const texts = (await rows.allTextContents()).slice(1);
+    await page.getByRole('button', { name: '← Library' }).click();
+    return texts.map((t) => /Roll back|Alert on|Load-test|Document the/.exec(t)?.[0]);
+  };
+  // The day after each default due date, exactly the items due by then are overdue, soonest first.
+  expect(await overdueOn('2026-03-17')).toEqual(['Roll back']);
+  await expect(trackerButton).toContainText('1 P0/P1 overdue');
+  expect(await overdueOn('2026-03-31')).toEqual(['Roll back', 'Alert on']);
+  await expect(trackerButton).toContainText('2 P0/P1 overdue');
+  expect(await overdueOn('2026-04-28')).toEqual(['Roll back', 'Alert on', 'Load-test']);
+  expect(await overdueOn('2026-07-01')).toEqual(['Roll back', 'Alert on', 'Load-test', 'Document the']);
+  await expect(trackerButton).toContainText('2 P0/P1 overdue');
+});
