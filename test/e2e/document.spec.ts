@@ -126,3 +126,29 @@ test('fill every section by keyboard, export markdown, and import it back', asyn
   await page.getByRole('button', { name: 'Export…' }).click();
   expect(fs.readFileSync((await (await again).path()) ?? '', 'utf8')).toBe(fs.readFileSync(expectedPath, 'utf8'));
 });
+
+test('log lines pasted into a timeline row become rows below it; Enter in a middle row adds one under it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.keyboard.press('n');
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
+  await page.getByLabel('Paste timeline lines').focus();
+  await paste(page, '2026-03-18 14:00:00 deploy v412\n2026-03-18 15:00:00 rollback done');
+  await expect(page.getByLabel('Event 2', { exact: true })).toHaveValue('rollback done');
+  await page.getByLabel('Event 1', { exact: true }).focus();
+  await paste(page, '2026-03-18 14:05:00 error rate 30%\n2026-03-18 14:09:00 on-call paged');
+  const events = page.getByLabel(/^Event \d+$/);
+  await expect(events).toHaveCount(4);
+  expect(await events.evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value))).toEqual([
+    'deploy v412',
+    'error rate 30%',
+    'on-call paged',
+    'rollback done',
+  ]);
+  await page.getByLabel('Event 2', { exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Time of event 3')).toBeFocused();
+  await expect(page.getByLabel('Event 3', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Event 4', { exact: true })).toHaveValue('on-call paged');
+});

@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import {
   insertTimelineEvents,
   newTimelineEvent,
@@ -16,7 +16,7 @@ import {
 } from '../../../shared/model';
 import { formatHhMm, rowsFromPaste } from '../../../shared/time';
 import { MILESTONE_LABELS, timelineGaps } from '../../../shared/timeline';
-import { useDocument } from './documentStore';
+import { useDocument, useDocumentStoreApi } from './documentStore';
 import { fieldKeys } from '../../../shared/prompts';
 import { ProseField } from '../phrasing/ProseField';
 import { TimeInput } from './fields';
@@ -31,28 +31,39 @@ export function TimelineSection() {
   const [focusId, setFocusId] = useState<string | null>(null);
   const [pasteNote, setPasteNote] = useState<string | null>(null);
 
-  const addRow = (afterIndex?: number) => {
-    const row = newTimelineEvent(newId());
-    setFocusId(row.id);
-    edit(`timeline-add:${row.id}`, (doc) => insertTimelineEvents(doc, [row], afterIndex));
-  };
+  const store = useDocumentStoreApi();
+  // Row callbacks keep their identity across edits (they read the document when called),
+  // so typing in one row re-renders that row, not all of them.
+  const addRow = useCallback(
+    (afterIndex?: number) => {
+      const row = newTimelineEvent(newId());
+      setFocusId(row.id);
+      edit(`timeline-add:${row.id}`, (doc) => insertTimelineEvents(doc, [row], afterIndex));
+    },
+    [edit],
+  );
+  const focused = useCallback(() => setFocusId(null), []);
 
   /** A pasted block of timestamped lines becomes rows; returns false for ordinary text. */
-  const pasteRows = (text: string, index: number): boolean => {
-    const parsed = rowsFromPaste(text, incidentDate);
-    if (!parsed || (parsed.rows.length < 2 && !/^\s*\S.*\s\S/.test(text))) return false;
-    const rows = parsed.rows.map((r) => newTimelineEvent(newId(), { time: r.time, text: r.text }));
-    const current = timeline[index];
-    const replaceEmpty = current && current.time === '' && current.text === '';
-    edit(`timeline-paste:${rows[0]?.id}`, (doc) => {
-      const base = replaceEmpty && current ? removeTimelineEvent(doc, current.id) : doc;
-      return insertTimelineEvents(base, rows, replaceEmpty ? index - 1 : index);
-    });
-    setPasteNote(
-      `Added ${rows.length} row${rows.length === 1 ? '' : 's'} from the pasted text.${parsed.problems.length ? ` ${parsed.problems.join(' ')}` : ''}`,
-    );
-    return true;
-  };
+  const pasteRows = useCallback(
+    (text: string, index: number): boolean => {
+      const { timeline: rowsNow, incidentDate: dateNow } = store.getState().doc;
+      const parsed = rowsFromPaste(text, dateNow);
+      if (!parsed || (parsed.rows.length < 2 && !/^\s*\S.*\s\S/.test(text))) return false;
+      const rows = parsed.rows.map((r) => newTimelineEvent(newId(), { time: r.time, text: r.text }));
+      const current = rowsNow[index];
+      const replaceEmpty = current && current.time === '' && current.text === '';
+      edit(`timeline-paste:${rows[0]?.id}`, (doc) => {
+        const base = replaceEmpty && current ? removeTimelineEvent(doc, current.id) : doc;
+        return insertTimelineEvents(base, rows, replaceEmpty ? index - 1 : index);
+      });
+      setPasteNote(
+        `Added ${rows.length} row${rows.length === 1 ? '' : 's'} from the pasted text.${parsed.problems.length ? ` ${parsed.problems.join(' ')}` : ''}`,
+      );
+      return true;
+    },
+    [edit, store],
+  );
 
   return (
     <section className="doc-section" aria-labelledby={`${id}-h`}>
@@ -122,9 +133,9 @@ export function TimelineSection() {
                   index={index}
                   incidentDate={incidentDate}
                   autoFocus={focusId === event.id}
-                  onFocused={() => setFocusId(null)}
-                  onAddBelow={() => addRow(index)}
-                  onPaste={(text) => pasteRows(text, index)}
+                  onFocused={focused}
+                  onAddBelow={addRow}
+                  onPaste={pasteRows}
                 />
               ))}
             </tbody>
@@ -149,8 +160,8 @@ const TimelineRow = memo(function TimelineRow({
   incidentDate: string;
   autoFocus: boolean;
   onFocused: () => void;
-  onAddBelow: () => void;
-  onPaste: (text: string) => boolean;
+  onAddBelow: (index: number) => void;
+  onPaste: (text: string, index: number) => boolean;
 }) {
   const edit = useEdit();
   const n = index + 1;
@@ -164,7 +175,7 @@ const TimelineRow = memo(function TimelineRow({
           value={event.time}
           incidentDate={incidentDate}
           onCommit={(time) => update('time', { time })}
-          onPasteText={onPaste}
+          onPasteText={(text) => onPaste(text, index)}
           inputRef={(el) => {
             if (el && autoFocus) {
               el.focus();
@@ -181,13 +192,16 @@ const TimelineRow = memo(function TimelineRow({
           placeholder="What happened, or what was tried"
           onChange={(e) => update('text', { text: e.target.value })}
           onPaste={(e) => {
-            if (e.clipboardData.getData('text/plain').includes('\n') && onPaste(e.clipboardData.getData('text/plain')))
+            if (
+              e.clipboardData.getData('text/plain').includes('\n') &&
+              onPaste(e.clipboardData.getData('text/plain'), index)
+            )
               e.preventDefault();
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
-              onAddBelow();
+              onAddBelow(index);
             }
           }}
         />
