@@ -1,4 +1,5 @@
-import { memo, useId, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { actionItemIssues, formatActionItemId, isSafeWebUrl, PRIORITY_MEANING } from '../../../shared/actionItems';
 import { addActionItem, removeActionItem, updateActionItem } from '../../../shared/edits';
 import { PRIORITIES, type ActionItem, type Priority } from '../../../shared/model';
@@ -11,13 +12,24 @@ import { newId, todayUtc, uniqueKey, useEdit } from './useEdit';
 
 export function ActionItemsSection() {
   const items = useDocument((s) => s.doc.actionItems);
-  const whys = useDocument((s) => s.doc.whys);
-  const factors = useDocument((s) => s.doc.contributingFactors);
+  // Root causes as flat strings, compared item by item: typing in a why that is not a
+  // root cause (or in a factor) leaves the list, and so the 200 rows, untouched.
+  const flatCauses = useDocument(useShallow((s) => rootCauses(s.doc).flatMap((c) => [c.id, c.text, c.source])));
   const edit = useEdit();
   const id = useId();
   // The row just added takes the focus once it renders.
   const [focusId, setFocusId] = useState<string | null>(null);
-  const causes = rootCauses({ whys, contributingFactors: factors });
+  const causes = useMemo(() => {
+    const list: RootCause[] = [];
+    for (let i = 0; i + 2 < flatCauses.length; i += 3)
+      list.push({
+        id: flatCauses[i] ?? '',
+        text: flatCauses[i + 1] ?? '',
+        source: flatCauses[i + 2] as RootCause['source'],
+      });
+    return list;
+  }, [flatCauses]);
+  const focused = useCallback(() => setFocusId(null), []);
 
   const add = () => {
     const itemId = newId();
@@ -47,7 +59,7 @@ export function ActionItemsSection() {
               item={item}
               causes={causes}
               autoFocus={focusId === item.id}
-              onFocused={() => setFocusId(null)}
+              onFocused={focused}
             />
           ))}
         </ol>
