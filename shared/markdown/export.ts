@@ -59,7 +59,7 @@ export function exportPostmortem(doc: Postmortem): string {
  * where a leading U+FEFF is text; parsed alone it would be dropped as a byte-order mark
  * and could turn what follows (`>`, `#`) into markup, so it is kept off the first position.
  */
-function keptSection(markdown: string): RootContent[] {
+export function keptSection(markdown: string): RootContent[] {
   return parse(markdown.startsWith('\uFEFF') ? `\n${markdown}` : markdown).children;
 }
 

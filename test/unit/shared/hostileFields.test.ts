@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { isSafeWebUrl } from '../../../shared/actionItems';
 import { createPostmortem } from '../../../shared/documents';
-import { exportPostmortem } from '../../../shared/markdown/export';
+import { exportPostmortem, keptSection } from '../../../shared/markdown/export';
 import { importPostmortem } from '../../../shared/markdown/importTemplate';
 import { parse, plainText, serialize } from '../../../shared/markdown/mdast';
 import { mermaidFlowchart } from '../../../shared/markdown/mermaid';
@@ -60,7 +60,7 @@ const EXPORT_RULES: Rules = {
   asWritten: (s) => noNul(lineEndings(s)),
   trimmed: (s) => noNul(lineEndings(s.trim())),
   verbatim: noNul,
-  reserialised: (s) => serialize(parse(s)).trimEnd(),
+  reserialised: (s) => serialize({ type: 'root', children: keptSection(s) }).trimEnd(),
 };
 const AS_STORED: Rules = { asWritten: (s) => s, trimmed: (s) => s, verbatim: (s) => s, reserialised: (s) => s };
 
