@@ -46,4 +46,17 @@ test('? and Ctrl+/ list every shortcut, including the meeting keys; ? typed in a
   await expect(page.getByRole('dialog', { name: 'Five whys keyboard shortcuts' })).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(title).toHaveValue('Why is the queue slow?');
+
+  await page.keyboard.press('Escape');
+
+  // While a why is being edited, its field keeps plain keys but lets the app's chords through.
+  await page.getByRole('application', { name: /Five whys graph/ }).focus();
+  await page.keyboard.press('F2');
+  const symptom = page.getByRole('textbox', { name: 'Initial symptom', exact: true });
+  await expect(symptom).toBeFocused();
+  await page.keyboard.press('Control+Shift+K');
+  await expect(page.getByRole('complementary', { name: /Prompts/ })).toBeVisible();
+  await symptom.focus();
+  await page.keyboard.press('Control+/');
+  await expect(dialog).toBeVisible();
 });

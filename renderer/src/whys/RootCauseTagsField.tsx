@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useWhyActions } from './whyUi';
+import { isAppChord } from '../app/isTyping';
 
 /**
  * The tags of a root cause, in its node editor: Enter adds what is typed, Backspace in
@@ -21,7 +22,8 @@ export function RootCauseTagsField({ id, tags }: { id: string; tags: readonly st
     return reason === null;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    event.stopPropagation();
+    // Keys stay in the editor, except the app's own chords (panels, library, shortcuts).
+    if (!isAppChord(event)) event.stopPropagation();
     if (event.nativeEvent.isComposing) return;
     const empty = draft.trim() === '';
     if (event.key === 'Enter') {

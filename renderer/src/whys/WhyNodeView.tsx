@@ -4,6 +4,7 @@ import { fieldKeys } from '../../../shared/prompts';
 import { ProseField, ProseText } from '../phrasing/ProseField';
 import { RootCauseTagsField } from './RootCauseTagsField';
 import { useWhyActions, useWhyUi } from './whyUi';
+import { isAppChord } from '../app/isTyping';
 
 /** Focus moving into a phrasing prompt's card keeps the node editor open. */
 function inPromptCard(target: EventTarget | null): boolean {
@@ -158,7 +159,8 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
     return () => cancelAnimationFrame(frame);
   }, [symptom]);
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>, isLast: boolean) => {
-    event.stopPropagation();
+    // Keys stay in the editor, except the app's own chords (panels, library, shortcuts).
+    if (!isAppChord(event)) event.stopPropagation();
     if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing)) {
       event.preventDefault();
       actions.stopEditing();
