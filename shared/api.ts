@@ -46,8 +46,12 @@ export interface OpenedFile {
   content: string;
 }
 
-/** Largest markdown file the app opens: far above any real postmortem, small enough to parse safely. */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+/**
+ * Largest markdown file the app opens: above what the largest document the app stores
+ * exports (a 2 MB postmortem writes about 2 MB of markdown), small enough to parse in
+ * bounded time and memory.
+ */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 /** The kinds of text file the app opens: a postmortem to import, or shared phrasing settings. */
 export const OPENABLE_KINDS = ['markdown', 'json'] as const;

@@ -5,6 +5,7 @@
  * extra columns, bullet timelines) and keeps whatever it cannot map as extra sections,
  * reporting each one. It never throws on any input.
  */
+import { MAX_IMPORT_BYTES } from '../api';
 import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { createPostmortem } from '../documents';
 import { MAX_FIELD_LENGTH, PRIORITIES, STATUSES, isRealDate, postmortemSchema, type Postmortem } from '../model';
@@ -65,7 +66,7 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
 ];
 
 /** Markdown larger than this is refused before parsing, so memory and time stay bounded. */
-export const MAX_IMPORT_CHARS = 1024 * 1024;
+export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
 
 /**
  * Shapes that no postmortem has and that make the parser slow down sharply or overflow

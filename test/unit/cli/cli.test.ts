@@ -145,7 +145,7 @@ describe('postmortem CLI', () => {
     fs.ftruncateSync(fd, 50 * 1024 * 1024);
     fs.closeSync(fd);
     const out = await run('import', big);
-    expect(out).toMatchObject({ code: 2, stderr: expect.stringMatching(/50\.0 MB; the limit is 1 MB/) });
+    expect(out).toMatchObject({ code: 2, stderr: expect.stringMatching(/50\.0 MB; the limit is 8 MB/) });
   });
 });
 

@@ -122,7 +122,7 @@ describe('postmortem CLI on hostile input', () => {
       expect(out).toMatchObject({
         code: 2,
         stdout: '',
-        stderr: expect.stringMatching(/50\.0 MB; the limit is 1 MB\n$/),
+        stderr: expect.stringMatching(/50\.0 MB; the limit is 8 MB\n$/),
       });
       expectClearOutcome(out);
     }
@@ -230,7 +230,7 @@ describe('the built postmortem command on hostile input', () => {
     }
   });
 
-  it('reads at most 1 MB of standard input: 200 MB piped to lint is refused with exit 2, in bounded memory', () => {
+  it('reads at most 8 MB of standard input: 200 MB piped to lint is refused with exit 2, in bounded memory', () => {
     const out = spawnSync(
       'sh',
       [
@@ -243,7 +243,7 @@ describe('the built postmortem command on hostile input', () => {
       { encoding: 'utf8', timeout: 30_000 },
     );
     expect(out.status).toBe(2);
-    expect(out.stderr).toMatch(/^postmortem: standard input is larger than 1 MB$/m);
+    expect(out.stderr).toMatch(/^postmortem: standard input is larger than 8 MB$/m);
     const rssKb = Number(/maxrss-kb=(\d+)/.exec(out.stderr)?.[1]);
     // Node and the bundle take about 50 MB; holding the 200 MB would show.
     expect(rssKb).toBeGreaterThan(0);
@@ -260,7 +260,7 @@ describe('the built postmortem command on hostile input', () => {
     });
 
   // micromark's parse time grows with the square of the nesting of brackets (10,000 deep:
-  // 1.4 s of CPU, 20,000: 6 s, 40,000: 24 s), so the 1 MB the importer accepts would take
+  // 1.4 s of CPU, 20,000: 6 s, 40,000: 24 s), so the 8 MB the importer accepts would take
   // hours; shared/markdown/boundedParse.ts hides brackets that cannot be links from it.
   it('imports 30,000 nested brackets (60 KB) within 4 s', () => {
     const out = importWithin(`${'['.repeat(30_000)}x${']'.repeat(30_000)}`, 4);

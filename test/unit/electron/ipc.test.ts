@@ -180,7 +180,7 @@ describe('file IPC handlers', () => {
     next = huge;
     expect(await call('files:open', ours, 'markdown')).toEqual({
       ok: false,
-      error: expect.stringMatching(/largest file that can be opened is 1 MB/),
+      error: expect.stringMatching(/largest file that can be opened is 8 MB/),
     });
   });
 
