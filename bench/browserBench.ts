@@ -94,6 +94,24 @@ export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
 }
 
 /**
+ * What the browser benches share: the app and the bare React page built and served, and
+ * one Chromium to load them in. `stop` closes both.
+ */
+export async function startAppBench(): Promise<{ base: string; browser: Browser; stop: () => Promise<void> }> {
+  buildPages(['app', 'bareReact']);
+  const { server, base } = await serve({
+    app: path.join(root, PAGES.app.out),
+    bare: path.join(root, PAGES.bareReact.out),
+  });
+  const browser = await launchChromium();
+  const stop = async () => {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { base, browser, stop };
+}
+
+/**
  * Puts documents into the browser platform's database before the app first loads, from
  * a blank page on the same origin, so the app's own code is not loaded (nor cached) yet.
  * Name, version and stores as in renderer/src/platform/browserPlatform.ts.

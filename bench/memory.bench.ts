@@ -17,34 +17,24 @@
  * Baseline for the heap figures: the bare React page (bench/bare-react/), measured the
  * same way in the same run. The slope has no baseline.
  */
-import type http from 'node:http';
-import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, test } from 'vitest';
-import { buildPages, heapAfterGc, launchChromium, QUICK, root, seedDocuments, serve } from './browserBench';
+import { heapAfterGc, QUICK, seedDocuments, startAppBench } from './browserBench';
 import { largeDocument } from './largeDocument';
 import { record, result } from './results';
 
-let server: http.Server;
 let base = '';
 let browser: Browser;
+let stop: () => Promise<void>;
 
 const SOAK_MINUTES = Number(process.env['BENCH_SOAK_MINUTES'] ?? (QUICK ? 0.5 : 10));
 const SAMPLE_EVERY_MS = QUICK ? 10_000 : 60_000;
 
 beforeAll(async () => {
-  buildPages(['app', 'bareReact']);
-  ({ server, base } = await serve({
-    app: path.join(root, 'out/renderer'),
-    bare: path.join(root, 'out/bench-bare-react'),
-  }));
-  browser = await launchChromium();
+  ({ base, browser, stop } = await startAppBench());
 }, 600_000);
 
-afterAll(async () => {
-  await browser.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => stop());
 
 /** Least-squares slope of y over x. */
 function slope(points: { x: number; y: number }[]): number {

@@ -14,40 +14,21 @@
  * Times are `performance.now()` in the page (0 = navigation start), read by an init
  * script that watches the DOM (browserBench.ts startupProbe).
  */
-import type http from 'node:http';
-import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, test } from 'vitest';
-import {
-  buildPages,
-  launchChromium,
-  root,
-  RUNS,
-  seedDocuments,
-  serve,
-  startupMarks,
-  startupProbe,
-} from './browserBench';
+import { RUNS, seedDocuments, startAppBench, startupMarks, startupProbe } from './browserBench';
 import { largeDocument } from './largeDocument';
 import { median, record, result } from './results';
 
-let server: http.Server;
 let base = '';
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  buildPages(['app', 'bareReact']);
-  ({ server, base } = await serve({
-    app: path.join(root, 'out/renderer'),
-    bare: path.join(root, 'out/bench-bare-react'),
-  }));
-  browser = await launchChromium();
+  ({ base, browser, stop } = await startAppBench());
 }, 600_000);
 
-afterAll(async () => {
-  await browser.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => stop());
 
 const doc = { ...largeDocument(500), title: 'Large start-up document' };
 

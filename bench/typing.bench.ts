@@ -25,44 +25,31 @@
  * Baseline for all three: the same keys, the same way, into the plain React-controlled
  * <textarea> of the bare React page (bench/bare-react/), in the same run.
  */
-import type http from 'node:http';
-import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, test } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../renderer/src/document/autosave';
 import {
-  buildPages,
   installTypingProbe,
-  launchChromium,
   p95,
   QUICK,
-  root,
   RUNS,
   seedDocuments,
-  serve,
+  startAppBench,
   takeTypingSamples,
   typeKeys,
 } from './browserBench';
 import { largeDocument, largeDocumentOfSize } from './largeDocument';
 import { median, record, result, type BenchResult } from './results';
 
-let server: http.Server;
 let base = '';
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  buildPages(['app', 'bareReact']);
-  ({ server, base } = await serve({
-    app: path.join(root, 'out/renderer'),
-    bare: path.join(root, 'out/bench-bare-react'),
-  }));
-  browser = await launchChromium();
+  ({ base, browser, stop } = await startAppBench());
 }, 600_000);
 
-afterAll(async () => {
-  await browser.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => stop());
 
 const KEYS = QUICK ? 'the deploy stalled a' : 'the deploy stalled as the queue backed up';
 const TIMELINE_ROW = 'Event 250';
