@@ -11,7 +11,8 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { plainTextHandler } from './plainTextHandler';
 
-const TO_MARKDOWN: Options = {
+/** The house markdown style, with the library's own handlers (tests compare against it). */
+export const LIBRARY_TO_MARKDOWN: Readonly<Options> = {
   extensions: [gfmToMarkdown({ tablePipeAlign: false })],
   bullet: '-',
   emphasis: '_',
@@ -20,6 +21,10 @@ const TO_MARKDOWN: Options = {
   rule: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
+};
+
+const TO_MARKDOWN: Options = {
+  ...LIBRARY_TO_MARKDOWN,
   // Same output as the library's text handler, without its escaping pass where that pass changes nothing.
   handlers: { text: plainTextHandler },
 };

@@ -1,23 +1,10 @@
 import fc from 'fast-check';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { exportPostmortem } from '../../../shared/markdown/export';
-import { parse, serialize } from '../../../shared/markdown/mdast';
+import { LIBRARY_TO_MARKDOWN, parse, serialize } from '../../../shared/markdown/mdast';
 import { largeDocument } from '../../../bench/largeDocument';
-
-/** The options of ./mdast without the faster text handler: the library's own output. */
-const LIBRARY: Options = {
-  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
-  bullet: '-',
-  emphasis: '_',
-  strong: '*',
-  fence: '`',
-  rule: '-',
-  listItemIndent: 'one',
-  incrementListMarker: true,
-};
 
 /** Every character some unsafe pattern is about, and the sequences that make them matter. */
 const pieces = fc.constantFrom(
@@ -82,7 +69,7 @@ describe('the faster text handler', () => {
         const tree: Nodes = { type: 'root', children };
         let expected: string;
         try {
-          expected = toMarkdown(tree, LIBRARY);
+          expected = toMarkdown(tree, LIBRARY_TO_MARKDOWN);
         } catch {
           return; // a tree the library itself cannot write (e.g. a link inside a link)
         }
@@ -96,6 +83,6 @@ describe('the faster text handler', () => {
     const doc = largeDocument();
     doc.timeline[3] = { ...doc.timeline[3]!, text: 'line\nbreak, `code`, <b>, &amp; and a_b' };
     const tree = parse(exportPostmortem(doc));
-    expect(serialize(tree)).toBe(toMarkdown(tree, LIBRARY));
+    expect(serialize(tree)).toBe(toMarkdown(tree, LIBRARY_TO_MARKDOWN));
   });
 });
