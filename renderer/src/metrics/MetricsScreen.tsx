@@ -18,6 +18,7 @@ import {
   TimeToPostmortemCard,
 } from './MetricSections';
 import './metrics.css';
+import { SubScreenHeader } from '../library/SubScreenHeader';
 
 const PERIOD_LABELS: Readonly<Record<string, string>> = {
   '3': 'Last 3 months',
@@ -37,19 +38,11 @@ export default function MetricsScreen({ onBack }: { onBack: () => void }) {
 
   return (
     <main className="library metrics">
-      <header className="library-header">
-        <h1>Program metrics</h1>
-        <span className="header-actions">
-          <button type="button" onClick={onBack} aria-keyshortcuts="Control+Shift+L">
-            ← Library
-          </button>
-        </span>
-      </header>
-      {error && (
-        <p className="banner banner-error" role="alert">
-          The postmortems could not be read: {error}
-        </p>
-      )}
+      <SubScreenHeader
+        title="Program metrics"
+        onBack={onBack}
+        readError={error ? { what: 'The postmortems', message: error } : null}
+      />
       <div className="metrics-toolbar">
         <label htmlFor={`${id}-period`}>Period</label>
         <select

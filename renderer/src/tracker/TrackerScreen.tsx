@@ -21,6 +21,7 @@ import {
 } from '../../../shared/tracker';
 import { usePlatform } from '../app/platformContext';
 import { todayUtc } from '../document/useEdit';
+import { SubScreenHeader } from '../library/SubScreenHeader';
 
 type StatusChoice = TrackedStatus | 'not-done' | 'all';
 const STATUS_LABELS: Readonly<Record<StatusChoice, string>> = {
@@ -113,19 +114,11 @@ export function TrackerScreen({ onBack, onOpen }: { onBack: () => void; onOpen: 
 
   return (
     <main className="library tracker">
-      <header className="library-header">
-        <h1>Action items</h1>
-        <span className="header-actions">
-          <button type="button" onClick={onBack} aria-keyshortcuts="Control+Shift+L">
-            ← Library
-          </button>
-        </span>
-      </header>
-      {error && (
-        <p className="banner banner-error" role="alert">
-          The action items could not be read: {error}
-        </p>
-      )}
+      <SubScreenHeader
+        title="Action items"
+        onBack={onBack}
+        readError={error ? { what: 'The action items', message: error } : null}
+      />
       {urgent > 0 && (
         <p className="banner banner-warning" role="status">
           <span aria-hidden="true">⚠ </span>
