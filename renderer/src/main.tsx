@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { consoleDocId } from '../../shared/meetingSync';
 import { App } from './app/App';
+import { prefetchListing } from './library/startupListing';
 import { choosePlatform } from './platform';
 import './styles.css';
 
@@ -13,6 +14,7 @@ if (!container) throw new Error('The page has no #root element.');
 const platform = choosePlatform();
 // A window opened as a postmortem's facilitator console (a second screen).
 const consoleFor = consoleDocId(location.hash);
+if (!consoleFor) prefetchListing(platform);
 createRoot(container).render(
   <StrictMode>
     {consoleFor ? (

@@ -7,6 +7,7 @@ import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
 import { KIND_LABELS } from '../../../shared/writeUp';
 import { formatEdited } from './formatEdited';
+import { takeListing } from './startupListing';
 import { WorkspaceDialog } from '../workspace/WorkspaceDialog';
 
 interface Props {
@@ -37,7 +38,7 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
 
   useEffect(() => {
     let cancelled = false;
-    platform.listDocuments().then(
+    takeListing(platform).then(
       (next) => {
         if (cancelled) return;
         setListing(next);
