@@ -73,7 +73,18 @@ export function toLibraryRow(doc: Postmortem, trashedAt: string | null = null): 
     status: doc.status,
     updatedAt: doc.updatedAt,
     trashedAt,
+    urgentDueDates: doc.actionItems
+      .filter((item) => !item.done && item.dueDate !== '' && (item.priority === 'P0' || item.priority === 'P1'))
+      .map((item) => item.dueDate),
   };
+}
+
+/**
+ * How many P0/P1 action items in these rows are past due and not done: the same count as
+ * shared/tracker.ts overdueUrgentCount over the documents, from the library rows alone.
+ */
+export function overdueUrgentInRows(rows: readonly LibraryRow[], today: string): number {
+  return rows.reduce((count, row) => count + row.urgentDueDates.filter((due) => due < today).length, 0);
 }
 
 /** Library order: most recently edited first; ties broken by id for a stable list. */

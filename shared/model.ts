@@ -257,5 +257,11 @@ export const libraryRowSchema = z.object({
   status: z.enum(STATUSES),
   updatedAt: isoTimestamp,
   trashedAt: isoTimestamp.nullable(),
+  /**
+   * Due dates of the P0/P1 action items not done yet, so the library counts the overdue
+   * ones without opening every document. Index rows written before it existed have none
+   * until their document is saved or listed again.
+   */
+  urgentDueDates: z.array(isoDate).default([]),
 });
 export type LibraryRow = z.infer<typeof libraryRowSchema>;

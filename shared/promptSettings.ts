@@ -4,7 +4,10 @@
  * small JSON file, validated here wherever it comes in.
  */
 import { z } from 'zod';
-import { PHRASING_CATEGORY_IDS, type CustomRule, type PhrasingOptions } from './phrasing';
+// From categories.ts, not the index: the index brings the whole rulebook, which the
+// library does not need at start.
+import { PHRASING_CATEGORY_IDS } from './phrasing/categories';
+import type { CustomRule, PhrasingOptions } from './phrasing';
 import { describeIssues, type Result } from './validation';
 
 /** Most custom phrases a team can keep: enough for any glossary, small enough to lint per keystroke. */

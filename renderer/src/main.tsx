@@ -1,18 +1,28 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { consoleDocId } from '../../shared/meetingSync';
 import { App } from './app/App';
-import { ConsoleWindow } from './meeting/ConsoleWindow';
+import { prefetchListing } from './library/startupListing';
 import { choosePlatform } from './platform';
 import './styles.css';
+
+// The facilitator console is a second window of its own; the library never needs it.
+const ConsoleWindow = lazy(() => import('./meeting/ConsoleWindow').then((m) => ({ default: m.ConsoleWindow })));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
 const platform = choosePlatform();
 // A window opened as a postmortem's facilitator console (a second screen).
 const consoleFor = consoleDocId(location.hash);
+if (!consoleFor) prefetchListing(platform);
 createRoot(container).render(
   <StrictMode>
-    {consoleFor ? <ConsoleWindow platform={platform} docId={consoleFor} /> : <App platform={platform} />}
+    {consoleFor ? (
+      <Suspense fallback={null}>
+        <ConsoleWindow platform={platform} docId={consoleFor} />
+      </Suspense>
+    ) : (
+      <App platform={platform} />
+    )}
   </StrictMode>,
 );

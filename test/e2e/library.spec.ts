@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { createPostmortem } from '../../shared/documents';
+import { blankActionItem } from '../../shared/edits';
+import type { Postmortem } from '../../shared/model';
 
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText(/Saved/);
 
@@ -112,4 +115,72 @@ test('undo and redo a header change made outside a text field', async ({ page })
   await saved(page);
   await page.reload();
   await expect(page.getByRole('row', { name: /Disk full/ })).toContainText('SEV-2');
+});
+
+/** Counts, per document id, how often the page read a stored document (get, getAll, cursors). */
+function countDocumentReads(): void {
+  const w = window as unknown as { __reads: Record<string, number> };
+  w.__reads = {};
+  const note = (ids: unknown[]) => ids.forEach((id) => (w.__reads[String(id)] = (w.__reads[String(id)] ?? 0) + 1));
+  const proto = IDBObjectStore.prototype;
+  const { get, getAll, openCursor } = proto;
+  proto.get = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+    const request = get.call(this, query);
+    if (this.name === 'documents') request.addEventListener('success', () => request.result && note([query]));
+    return request;
+  };
+  proto.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+    const request = getAll.apply(this, args);
+    if (this.name === 'documents')
+      request.addEventListener('success', () => note(request.result.map((doc: { id: string }) => doc.id)));
+    return request;
+  };
+  proto.openCursor = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['openCursor']>) {
+    const request = openCursor.apply(this, args);
+    if (this.name === 'documents')
+      request.addEventListener('success', () => request.result && note([request.result.primaryKey]));
+    return request;
+  };
+}
+
+test('the library opens with its rows and overdue badge reading each postmortem at most once', async ({ page }) => {
+  const overdue = (id: string, title: string, priority: 'P1' | 'P3'): Postmortem => ({
+    ...createPostmortem(id, '2026-03-18T10:00:00.000Z', { title }),
+    actionItems: [blankActionItem(`${id}-a`, 1, { description: 'Add a canary', priority, dueDate: '2026-01-05' })],
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
+  await page.evaluate(
+    async (docs) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('postmortem-studio');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('documents', 'readwrite');
+        for (const doc of docs) tx.objectStore('documents').put(doc, doc.id);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [overdue('pm-a', 'Checkout outage', 'P1'), overdue('pm-b', 'Queue backlog', 'P3')],
+  );
+
+  await page.addInitScript(countDocumentReads);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Checkout outage', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Queue backlog', exact: true })).toBeVisible();
+  // Only the P1 item counts: P3 items are not urgent however late.
+  await expect(page.getByRole('button', { name: /Action items/ })).toContainText('1 P0/P1 overdue');
+  await page.waitForTimeout(500); // anything else reading at start has had its chance
+  expect(await page.evaluate(() => (window as unknown as { __reads: Record<string, number> }).__reads)).toEqual({
+    'pm-a': 1,
+    'pm-b': 1,
+  });
+
+  // The editor, loaded apart from the library, still opens the postmortem.
+  await page.getByRole('button', { name: 'Checkout outage', exact: true }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Checkout outage');
 });

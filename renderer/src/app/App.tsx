@@ -2,15 +2,15 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { AppCommand, PlatformApi } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
-import { DocumentScreen, type DocumentScreenHandle } from '../document/DocumentScreen';
+import type { DocumentScreenHandle } from '../document/DocumentScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
 import { NewPostmortemDialog, type NewPostmortemChoice } from '../library/NewPostmortemDialog';
-import { TrackerScreen } from '../tracker/TrackerScreen';
 import { AgendasProvider } from '../meeting/agendas';
 import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { KeyboardShortcutsDialog, ShowShortcutsProvider, useKeyboardShortcutsDialog } from './KeyboardShortcuts';
 import { PlatformContext } from './platformContext';
 import { WorkspaceSync } from '../workspace/WorkspaceSync';
+import { documentScreen, preloadScreens, trackerScreen, useScreenModule } from './screens';
 
 // The dashboard brings the chart library: load it only when someone opens it.
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen'));
@@ -23,6 +23,8 @@ type Screen =
 
 export function App({ platform }: { platform: PlatformApi }) {
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
+  const documentChunk = useScreenModule(documentScreen, screen.name === 'document');
+  const trackerChunk = useScreenModule(trackerScreen, screen.name === 'tracker');
   const [error, setError] = useState<string | null>(null);
   const documentRef = useRef<DocumentScreenHandle>(null);
   const [shortcutsOpen, setShortcutsOpen] = useKeyboardShortcutsDialog(platform);
@@ -35,6 +37,10 @@ export function App({ platform }: { platform: PlatformApi }) {
   const create = useCallback(async (choice: NewPostmortemChoice) => {
     setCreating(false);
     if (documentRef.current) await documentRef.current.flush();
+    // The editor is preloaded by now as a rule, and then opens within this key event, so
+    // the next keys (typing the title, Ctrl+Shift+L) land in it. Only if it is not in yet
+    // is it waited for here.
+    if (!documentScreen.loaded()) await documentScreen.load().catch(() => undefined);
     const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString(), choice);
     setScreen({ name: 'document', id: doc.id, initialDoc: doc });
   }, []);
@@ -87,6 +93,8 @@ export function App({ platform }: { platform: PlatformApi }) {
     [platform, createNew, importMarkdown, openLibrary],
   );
 
+  useEffect(preloadScreens, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -117,10 +125,14 @@ export function App({ platform }: { platform: PlatformApi }) {
                 <MetricsScreen onBack={() => setScreen({ name: 'library' })} />
               </Suspense>
             ) : screen.name === 'tracker' ? (
-              <TrackerScreen
-                onBack={() => setScreen({ name: 'library' })}
-                onOpen={(id) => setScreen({ name: 'document', id })}
-              />
+              trackerChunk.module ? (
+                <trackerChunk.module.TrackerScreen
+                  onBack={() => setScreen({ name: 'library' })}
+                  onOpen={(id) => setScreen({ name: 'document', id })}
+                />
+              ) : (
+                <ScreenLoading what="The action items" error={trackerChunk.error} onBack={openLibrary} />
+              )
             ) : screen.name === 'library' ? (
               <LibraryScreen
                 onTracker={() => setScreen({ name: 'tracker' })}
@@ -129,8 +141,8 @@ export function App({ platform }: { platform: PlatformApi }) {
                 onCreate={createNew}
                 onImport={importMarkdown}
               />
-            ) : (
-              <DocumentScreen
+            ) : documentChunk.module ? (
+              <documentChunk.module.DocumentScreen
                 key={screen.id}
                 ref={documentRef}
                 id={screen.id}
@@ -138,6 +150,8 @@ export function App({ platform }: { platform: PlatformApi }) {
                 importNotes={screen.importNotes}
                 initialDoc={screen.initialDoc}
               />
+            ) : (
+              <ScreenLoading what="The editor" error={documentChunk.error} onBack={openLibrary} />
             )}
             {creating && (
               <NewPostmortemDialog onCreate={(choice) => void create(choice)} onCancel={() => setCreating(false)} />
@@ -150,5 +164,20 @@ export function App({ platform }: { platform: PlatformApi }) {
         )}
       </ShowShortcutsProvider>
     </PlatformContext.Provider>
+  );
+}
+
+/** While a screen's code loads (rarely seen: it is preloaded), or why it could not be. */
+function ScreenLoading({ what, error, onBack }: { what: string; error: string | null; onBack: () => Promise<void> }) {
+  if (!error) return <main className="document muted">Opening…</main>;
+  return (
+    <main className="document">
+      <p className="banner banner-error" role="alert">
+        {what} could not be loaded ({error}). Nothing was lost: go back and try again, or reload the app.
+      </p>
+      <button type="button" onClick={() => void onBack()}>
+        Back to the library
+      </button>
+    </main>
   );
 }

@@ -1,22 +1,14 @@
 import { usePromptSettings } from '../phrasing/promptSettings';
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryListing, StorageNotice } from '../../../shared/api';
-import { displayTitle, duplicatePostmortem } from '../../../shared/documents';
+import { displayTitle, duplicatePostmortem, overdueUrgentInRows } from '../../../shared/documents';
 import type { LibraryRow } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
-import { overdueUrgentCount, trackedItems } from '../../../shared/tracker';
-import { todayUtc } from '../document/useEdit';
-import { useLibraryDocuments } from '../tracker/TrackerScreen';
 import { KIND_LABELS } from '../../../shared/writeUp';
 import { formatEdited } from './formatEdited';
+import { takeListing } from './startupListing';
 import { WorkspaceDialog } from '../workspace/WorkspaceDialog';
-
-/** Overdue P0/P1 action items across the library, shown as soon as the app opens. */
-function useOverdueUrgent(): number {
-  const { docs } = useLibraryDocuments();
-  return docs ? overdueUrgentCount(trackedItems(docs, todayUtc())) : 0;
-}
 
 interface Props {
   onOpen: (id: string) => void;
@@ -28,7 +20,6 @@ interface Props {
 
 export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics }: Props) {
   const { openSettings } = usePromptSettings();
-  const urgent = useOverdueUrgent();
   const platform = usePlatform();
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,12 +29,16 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
   // Repairs are reported once by storage; keep them on screen until dismissed.
   const [notices, setNotices] = useState<StorageNotice[]>([]);
 
+  // Overdue P0/P1 action items across the library, shown as soon as the app opens: counted
+  // from the library rows, so no document is read in full for it.
+  const urgent = listing ? overdueUrgentInRows(listing.rows, new Date().toISOString().slice(0, 10)) : 0;
+
   const [reloads, setReloads] = useState(0);
   const refresh = useCallback(() => setReloads((n) => n + 1), []);
 
   useEffect(() => {
     let cancelled = false;
-    platform.listDocuments().then(
+    takeListing(platform).then(
       (next) => {
         if (cancelled) return;
         setListing(next);

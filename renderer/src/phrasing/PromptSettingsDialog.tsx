@@ -4,7 +4,8 @@
  * buttons share the settings with other teams as JSON.
  */
 import { useId, useRef, useState } from 'react';
-import { PHRASING_CATEGORIES, PHRASING_CATEGORY_IDS, type PhrasingCategory } from '../../../shared/phrasing';
+// categories.ts, not the index, which would bring the rulebook into the start-up script.
+import { PHRASING_CATEGORIES, PHRASING_CATEGORY_IDS, type PhrasingCategory } from '../../../shared/phrasing/categories';
 import {
   MAX_CUSTOM_RULES,
   parsePromptSettingsFile,

@@ -5,8 +5,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PhrasingFinding } from '../../../shared/phrasing';
 import { DEFAULT_PROMPT_SETTINGS, lintOptionsFrom, type PromptSettings } from '../../../shared/promptSettings';
-import { createPromptLinter } from '../../../shared/prompts';
+import type { createPromptLinter } from '../../../shared/prompts';
 import { usePlatform } from '../app/platformContext';
+import { whenIdle } from '../app/screens';
 import { PromptSettingsDialog } from './PromptSettingsDialog';
 
 export interface PromptSettingsValue {
@@ -19,6 +20,11 @@ export interface PromptSettingsValue {
   openSettings: () => void;
 }
 
+type LinterFactory = typeof createPromptLinter;
+
+/** Until the rulebook has loaded nothing is flagged; fields lint again once it is in. */
+const noFindings = (): readonly PhrasingFinding[] => [];
+
 const PromptSettingsContext = createContext<PromptSettingsValue | null>(null);
 
 export function PromptSettingsProvider({ children }: { children: ReactNode }) {
@@ -26,6 +32,22 @@ export function PromptSettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<PromptSettings>(DEFAULT_PROMPT_SETTINGS);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
+  // The rulebook is only needed once a document is open: loaded after the library has
+  // painted (in the document editor's chunk, which is preloaded then) rather than at start.
+  const [createLinter, setCreateLinter] = useState<LinterFactory | null>(null);
+  useEffect(() => {
+    let current = true;
+    const cancel = whenIdle(() => {
+      import('../../../shared/prompts').then(
+        (prompts) => current && setCreateLinter(() => prompts.createPromptLinter),
+        () => undefined, // a chunk that failed to download: prompts stay off until the app is reloaded
+      );
+    });
+    return () => {
+      current = false;
+      cancel();
+    };
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -49,7 +71,10 @@ export function PromptSettingsProvider({ children }: { children: ReactNode }) {
     },
     [platform],
   );
-  const lint = useMemo(() => createPromptLinter(lintOptionsFrom(settings)), [settings]);
+  const lint = useMemo(
+    () => (createLinter ? createLinter(lintOptionsFrom(settings)) : noFindings),
+    [createLinter, settings],
+  );
   const openSettings = useCallback(() => setDialogOpen(true), []);
   const value = useMemo(
     () => ({ settings, lint, save, loadError, openSettings }),

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createPostmortem } from '../../../shared/documents';
+import { createPostmortem, overdueUrgentInRows, toLibraryRow } from '../../../shared/documents';
 import { blankActionItem } from '../../../shared/edits';
 import type { ActionItem, Postmortem } from '../../../shared/model';
 import {
@@ -58,6 +58,16 @@ describe('action items across postmortems', () => {
     ]);
     expect(overdueUrgentCount(all)).toBe(2);
     expect(overdueUrgentCount(trackedItems(docs, '2026-03-01'))).toBe(0);
+  });
+
+  it('counts the same overdue P0/P1 items from the library rows as from the documents', () => {
+    // The library's badge reads rows only; it must agree with the tracker's list.
+    const rows = docs.map((d) => toLibraryRow(d));
+    for (const day of ['2026-03-01', '2026-04-01', '2026-04-02', today, '2026-05-02']) {
+      expect(overdueUrgentInRows(rows, day)).toBe(overdueUrgentCount(trackedItems(docs, day)));
+    }
+    expect(overdueUrgentInRows(rows, today)).toBe(2);
+    expect(rows[1]?.urgentDueDates).toEqual(['2026-04-10']); // the P3 and the undated item are not urgent
   });
 
   it('filters by owner (however it is typed), priority, status, service and postmortem, and sorts by due date', () => {
