@@ -4,6 +4,7 @@
  * row can be reached by scrolling, Enter and Tab go where they always went, the Prompts
  * panel reaches a row far off screen, and edits persist.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
 import type { Postmortem } from '../../shared/model';
@@ -73,7 +74,7 @@ async function wheelTo(page: Page, target: Locator, direction: 1 | -1 = 1) {
       const box = await target.boundingBox();
       if (box && box.y > 0 && box.y + box.height < 720) return;
     }
-    await page.mouse.wheel(0, direction * 600);
+    await page.mouse.wheel(0, direction * 900);
     await page.waitForTimeout(30);
   }
   throw new Error('scrolled the whole page without reaching the target');
@@ -84,7 +85,7 @@ const timelineTable = (page: Page) => page.getByRole('region', { name: 'Timeline
 test('a 320-row timeline: full row count, the last row by scrolling, Enter and Tab at the edges, a prompt far off screen, all saved', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // scrolls a 15,000 px page several times, wheel step by wheel step
   await openLongDocument(page);
   const table = timelineTable(page);
   // Header row + every event, though only the rows near the viewport are in the page.
@@ -194,7 +195,7 @@ test('a 320-row timeline: full row count, the last row by scrolling, Enter and T
 test('60 action items: the list reports its size, the last item is reached and edited, Tab and a prompt reach items off screen, all saved', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // scrolls a 15,000 px page several times, wheel step by wheel step
   await openLongDocument(page);
   const list = page.getByRole('region', { name: 'Action Items' }).getByRole('list').first();
   const item = (n: number) => list.getByRole('listitem', { name: `AI-${String(n).padStart(3, '0')}` });
@@ -248,4 +249,24 @@ test('60 action items: the list reports its size, the last item is reached and e
   await expect(item(ITEMS).getByRole('textbox', { name: /^Owner/ })).toHaveValue('Priya');
   await wheelTo(page, item(ITEMS + 1));
   await expect(page.getByRole('textbox', { name: 'AI-061 action' })).toHaveValue('Drain the queue before deploys');
+});
+
+test('the long table and list, with rows above and below not rendered, have no serious accessibility problems', async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // scrolls a 15,000 px page several times, wheel step by wheel step
+  await openLongDocument(page);
+  // The middle of each, where stand-ins for rows not rendered sit on both sides.
+  await wheelTo(page, page.getByRole('textbox', { name: 'Event 160', exact: true }));
+  await wheelTo(page, page.getByRole('textbox', { name: 'AI-030 action' }));
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('.timeline-table')
+    .include('.action-items')
+    .analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+  await expect(page.locator('.timeline-table tbody tr[aria-hidden="true"]')).not.toHaveCount(0);
 });

@@ -12,7 +12,9 @@ import { newId, todayUtc, uniqueKey, useEdit } from './useEdit';
 import { useVirtualRows } from './useVirtualRows';
 
 /** An item's usual height (three rows of fields), for the items of a long list not rendered yet. */
-const ITEM_ESTIMATE_PX = 224;
+const ITEM_ESTIMATE_PX = 213;
+/** The space between items of a long list: their margin-bottom in styles.css (.action-items.virtual-rows). */
+const ITEM_GAP_PX = 10;
 const fieldsOfItem = (id: string) => [
   fieldKeys.actionItem(id, 'description'),
   fieldKeys.actionItem(id, 'successCriteria'),
@@ -44,6 +46,7 @@ export function ActionItemsSection() {
     estimateSize: ITEM_ESTIMATE_PX,
     listRef: list,
     pinnedKey: focusId,
+    gap: ITEM_GAP_PX,
     fieldsOfRow: fieldsOfItem,
   });
 

@@ -65,15 +65,6 @@ function tabbables(row: Element): HTMLElement[] {
   );
 }
 
-/**
- * A row's share of the list: its height and its vertical margins (list items are spaced
- * by margins, which the virtual list's CSS keeps from collapsing; table rows have none).
- */
-function rowHeight(el: Element): number {
-  const style = getComputedStyle(el);
-  return el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
-}
-
 /** The list's top in page coordinates: where row 0 starts when the page is scrolled to 0. */
 function pageTop(el: Element): number {
   return el.getBoundingClientRect().top + window.scrollY;
@@ -90,6 +81,7 @@ export function useVirtualRows({
   estimateSize,
   listRef,
   pinnedKey = null,
+  gap = 0,
   fieldsOfRow,
 }: {
   /** The rows, in order; their ids are the rows' keys. */
@@ -100,6 +92,11 @@ export function useVirtualRows({
   listRef: RefObject<HTMLElement | null>;
   /** A row that must be rendered (the one just added, which focuses itself). */
   pinnedKey?: string | null;
+  /**
+   * Px between rows, which the rows' CSS must make their margin-bottom when virtual: rows
+   * are measured by their border box (from the ResizeObserver entry, no forced layout).
+   */
+  gap?: number;
   /** The prose field keys (shared/prompts.ts fieldKeys) in a row, for revealing them. */
   fieldsOfRow: (key: string) => string[];
 }): VirtualRows {
@@ -142,7 +139,7 @@ export function useVirtualRows({
     getItemKey,
     rangeExtractor,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
-    measureElement: rowHeight,
+    gap,
   });
   // Rows are in the page's flow, not positioned: a row that renders above the viewport at
   // a size other than its estimate moves what is below it at once, and the browser's
@@ -198,11 +195,12 @@ export function useVirtualRows({
   if (!virtual) keys.forEach((key, index) => slots.push({ kind: 'row', index, key }));
   else {
     // Items' starts count from the page's top (scrollMargin included), the total size from row 0.
+    // A rendered row's margin already stands for the gap after it.
     let at = scrollMargin;
     for (const item of virtualizer.getVirtualItems()) {
       if (item.start > at + 0.5) slots.push({ kind: 'gap', key: `gap-${item.index}`, size: item.start - at });
       slots.push({ kind: 'row', index: item.index, key: String(item.key) });
-      at = item.end;
+      at = item.end + gap;
     }
     const end = scrollMargin + virtualizer.getTotalSize();
     if (end > at + 0.5) slots.push({ kind: 'gap', key: 'gap-end', size: end - at });
