@@ -66,15 +66,16 @@ async function openLongDocument(page: Page) {
   await page.getByRole('button', { name: 'Queue backlog', exact: true }).click();
 }
 
-/** Scrolls the page with the mouse wheel until `target` is in view. */
+/**
+ * Scrolls the page with the mouse wheel until `target` is in view: a screenful at a
+ * time, then, once it is rendered (rows just beyond the viewport are), by its distance.
+ */
 async function wheelTo(page: Page, target: Locator, direction: 1 | -1 = 1) {
   await page.mouse.move(640, 400);
   for (let i = 0; i < 200; i += 1) {
-    if ((await target.count()) > 0 && (await target.isVisible())) {
-      const box = await target.boundingBox();
-      if (box && box.y > 0 && box.y + box.height < 720) return;
-    }
-    await page.mouse.wheel(0, direction * 900);
+    const box = (await target.count()) > 0 ? await target.boundingBox() : null;
+    if (box && box.y >= 0 && box.y + box.height <= 720) return;
+    await page.mouse.wheel(0, box ? box.y - 300 : direction * 600);
     await page.waitForTimeout(30);
   }
   throw new Error('scrolled the whole page without reaching the target');

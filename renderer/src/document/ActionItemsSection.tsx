@@ -75,7 +75,6 @@ export function ActionItemsSection() {
           ref={list}
           className={`action-items ${rows.virtual ? 'virtual-rows' : ''}`}
           onFocus={rows.onFocus}
-          onBlur={rows.onBlur}
           onKeyDown={rows.onKeyDown}
         >
           {rows.slots.map((slot) => {

@@ -143,7 +143,6 @@ export function TimelineSection() {
               ref={tbody}
               className={rows.virtual ? 'virtual-rows' : undefined}
               onFocus={rows.onFocus}
-              onBlur={rows.onBlur}
               onKeyDown={rows.onKeyDown}
             >
               {rows.slots.map((slot) => {

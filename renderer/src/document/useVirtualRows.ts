@@ -50,9 +50,12 @@ export interface VirtualRows {
    * index) and `data-key` (its key): rows are measured as they grow and shrink.
    */
   measureRef: ((el: HTMLElement | null) => void) | undefined;
-  /** On the list element: keeps track of the focused row. */
+  /**
+   * On the list element: keeps track of the row focused last, which stays rendered until
+   * another row takes the focus. Not cleared on blur: focus that goes to the window's
+   * frame or to the row's prompt card (in a portal) comes back to a row still there.
+   */
   onFocus: (event: FocusEvent<HTMLElement>) => void;
-  onBlur: (event: FocusEvent<HTMLElement>) => void;
   /** On the list element: Tab / Shift+Tab across the edge of the rendered rows. */
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
 }
@@ -215,11 +218,6 @@ export function useVirtualRows({
     if (key !== null) setFocusedKey(key);
     if (key !== null && revealKey !== null) setRevealKey(null);
   };
-  const onBlur = (event: FocusEvent<HTMLElement>) => {
-    // Focus that leaves the window (relatedTarget null) comes back to the same field.
-    const next = event.relatedTarget;
-    if (next instanceof Node && !listRef.current?.contains(next)) setFocusedKey(null);
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!virtual || event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -239,5 +237,5 @@ export function useVirtualRows({
     setPendingFocus({ key: next, edge: event.shiftKey ? 'last' : 'first' });
   };
 
-  return { virtual, slots, measureRef: virtual ? virtualizer.measureElement : undefined, onFocus, onBlur, onKeyDown };
+  return { virtual, slots, measureRef: virtual ? virtualizer.measureElement : undefined, onFocus, onKeyDown };
 }
