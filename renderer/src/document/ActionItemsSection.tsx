@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { actionItemIssues, formatActionItemId, isSafeWebUrl, PRIORITY_MEANING } from '../../../shared/actionItems';
 import { addActionItem, removeActionItem, updateActionItem } from '../../../shared/edits';
@@ -9,6 +9,16 @@ import { fieldKeys } from '../../../shared/prompts';
 import { ProseField } from '../phrasing/ProseField';
 import { DateInput } from './fields';
 import { newId, todayUtc, uniqueKey, useEdit } from './useEdit';
+import { useVirtualRows } from './useVirtualRows';
+
+/** An item's usual height (three rows of fields), for the items of a long list not rendered yet. */
+const ITEM_ESTIMATE_PX = 213;
+/** The space between items of a long list: their margin-bottom in styles.css (.action-items.virtual-rows). */
+const ITEM_GAP_PX = 10;
+const fieldsOfItem = (id: string) => [
+  fieldKeys.actionItem(id, 'description'),
+  fieldKeys.actionItem(id, 'successCriteria'),
+];
 
 export function ActionItemsSection() {
   const items = useDocument((s) => s.doc.actionItems);
@@ -30,6 +40,15 @@ export function ActionItemsSection() {
     return list;
   }, [flatCauses]);
   const focused = useCallback(() => setFocusId(null), []);
+  const list = useRef<HTMLOListElement>(null);
+  const rows = useVirtualRows({
+    items,
+    estimateSize: ITEM_ESTIMATE_PX,
+    listRef: list,
+    pinnedKey: focusId,
+    gap: ITEM_GAP_PX,
+    fieldsOfRow: fieldsOfItem,
+  });
 
   const add = () => {
     const itemId = newId();
@@ -52,16 +71,32 @@ export function ActionItemsSection() {
       {items.length === 0 ? (
         <p className="muted">No action items yet.</p>
       ) : (
-        <ol className="action-items">
-          {items.map((item) => (
-            <ActionItemRow
-              key={item.id}
-              item={item}
-              causes={causes}
-              autoFocus={focusId === item.id}
-              onFocused={focused}
-            />
-          ))}
+        <ol
+          ref={list}
+          className={`action-items ${rows.virtual ? 'virtual-rows' : ''}`}
+          onFocus={rows.onFocus}
+          onKeyDown={rows.onKeyDown}
+        >
+          {rows.slots.map((slot) => {
+            if (slot.kind === 'gap')
+              return <li key={slot.key} className="virtual-gap" aria-hidden="true" style={{ height: slot.size }} />;
+            const item = items[slot.index];
+            return (
+              item && (
+                <ActionItemRow
+                  key={item.id}
+                  item={item}
+                  causes={causes}
+                  autoFocus={focusId === item.id}
+                  onFocused={focused}
+                  index={slot.index}
+                  // The position in the whole list, for assistive tech, when only some items render.
+                  setSize={rows.virtual ? items.length : undefined}
+                  measureRef={rows.measureRef}
+                />
+              )
+            );
+          })}
         </ol>
       )}
     </section>
@@ -73,11 +108,18 @@ const ActionItemRow = memo(function ActionItemRow({
   causes,
   autoFocus,
   onFocused,
+  index,
+  setSize,
+  measureRef,
 }: {
   item: ActionItem;
   causes: RootCause[];
   autoFocus: boolean;
   onFocused: () => void;
+  index: number;
+  setSize: number | undefined;
+  /** Set when the list renders only some items (useVirtualRows). */
+  measureRef: ((el: HTMLElement | null) => void) | undefined;
 }) {
   const edit = useEdit();
   const label = formatActionItemId(item.number);
@@ -85,7 +127,15 @@ const ActionItemRow = memo(function ActionItemRow({
   const update = (field: string, patch: Partial<ActionItem>) =>
     edit(`action:${item.id}:${field}`, (doc) => updateActionItem(doc, item.id, patch, todayUtc()));
   return (
-    <li className={`action-item ${item.done ? 'action-done' : ''}`} aria-label={label}>
+    <li
+      className={`action-item ${item.done ? 'action-done' : ''}`}
+      aria-label={label}
+      ref={measureRef}
+      data-index={measureRef ? index : undefined}
+      data-key={measureRef ? item.id : undefined}
+      aria-setsize={setSize}
+      aria-posinset={setSize === undefined ? undefined : index + 1}
+    >
       <div className="action-head">
         <span className="action-id">{label}</span>
         <ProseField

@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useState } from 'react';
+import { memo, useCallback, useId, useRef, useState } from 'react';
 import {
   insertTimelineEvents,
   newTimelineEvent,
@@ -21,6 +21,11 @@ import { fieldKeys } from '../../../shared/prompts';
 import { ProseField } from '../phrasing/ProseField';
 import { TimeInput } from './fields';
 import { newId, uniqueKey, useEdit } from './useEdit';
+import { useVirtualRows } from './useVirtualRows';
+
+/** A one-line row's height, for the rows of a long timeline not rendered yet. */
+const ROW_ESTIMATE_PX = 48;
+const fieldsOfRow = (id: string) => [fieldKeys.timeline(id)];
 
 export function TimelineSection() {
   const timeline = useDocument((s) => s.doc.timeline);
@@ -30,6 +35,14 @@ export function TimelineSection() {
   // The row just added takes the focus once it renders.
   const [focusId, setFocusId] = useState<string | null>(null);
   const [pasteNote, setPasteNote] = useState<string | null>(null);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const rows = useVirtualRows({
+    items: timeline,
+    estimateSize: ROW_ESTIMATE_PX,
+    listRef: tbody,
+    pinnedKey: focusId,
+    fieldsOfRow,
+  });
 
   const store = useDocumentStoreApi();
   // Row callbacks keep their identity across edits (they read the document when called),
@@ -112,9 +125,10 @@ export function TimelineSection() {
         </div>
       ) : (
         <div className="table-scroll">
-          <table className="timeline-table">
+          {/* When only some rows are rendered, the row count and indexes tell assistive tech the real size. */}
+          <table className="timeline-table" aria-rowcount={rows.virtual ? timeline.length + 1 : undefined}>
             <thead>
-              <tr>
+              <tr aria-rowindex={rows.virtual ? 1 : undefined}>
                 <th scope="col">Time (UTC)</th>
                 <th scope="col">Event</th>
                 <th scope="col">Kind</th>
@@ -125,19 +139,36 @@ export function TimelineSection() {
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {timeline.map((event, index) => (
-                <TimelineRow
-                  key={event.id}
-                  event={event}
-                  index={index}
-                  incidentDate={incidentDate}
-                  autoFocus={focusId === event.id}
-                  onFocused={focused}
-                  onAddBelow={addRow}
-                  onPaste={pasteRows}
-                />
-              ))}
+            <tbody
+              ref={tbody}
+              className={rows.virtual ? 'virtual-rows' : undefined}
+              onFocus={rows.onFocus}
+              onKeyDown={rows.onKeyDown}
+            >
+              {rows.slots.map((slot) => {
+                if (slot.kind === 'gap')
+                  return (
+                    <tr key={slot.key} className="virtual-gap" aria-hidden="true">
+                      <td colSpan={6} style={{ height: slot.size }} />
+                    </tr>
+                  );
+                const event = timeline[slot.index];
+                return (
+                  event && (
+                    <TimelineRow
+                      key={event.id}
+                      event={event}
+                      index={slot.index}
+                      incidentDate={incidentDate}
+                      autoFocus={focusId === event.id}
+                      onFocused={focused}
+                      onAddBelow={addRow}
+                      onPaste={pasteRows}
+                      measureRef={rows.measureRef}
+                    />
+                  )
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -154,6 +185,7 @@ const TimelineRow = memo(function TimelineRow({
   onFocused,
   onAddBelow,
   onPaste,
+  measureRef,
 }: {
   event: TimelineEvent;
   index: number;
@@ -162,13 +194,21 @@ const TimelineRow = memo(function TimelineRow({
   onFocused: () => void;
   onAddBelow: (index: number) => void;
   onPaste: (text: string, index: number) => boolean;
+  /** Set when the table renders only some rows (useVirtualRows). */
+  measureRef: ((el: HTMLElement | null) => void) | undefined;
 }) {
   const edit = useEdit();
   const n = index + 1;
   const update = (field: string, patch: Partial<TimelineEvent>) =>
     edit(`timeline:${event.id}:${field}`, (doc) => updateTimelineEvent(doc, event.id, patch));
   return (
-    <tr className={event.kind === 'counter-event' ? 'counter-event' : undefined}>
+    <tr
+      className={event.kind === 'counter-event' ? 'counter-event' : undefined}
+      ref={measureRef}
+      data-index={measureRef ? index : undefined}
+      data-key={measureRef ? event.id : undefined}
+      aria-rowindex={measureRef ? index + 2 : undefined}
+    >
       <td>
         <TimeInput
           label={`Time of event ${n}`}

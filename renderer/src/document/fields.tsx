@@ -83,7 +83,7 @@ export function TimeInput({
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
 }) {
   const display = (v: string) => (isIso(v) ? formatUtc(v, incidentDate) : v);
-  const [draft, setDraft] = useState(display(value));
+  const [draft, setDraft] = useState(() => display(value));
   const [shown, setShown] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
   if (value !== shown) {
@@ -109,9 +109,7 @@ export function TimeInput({
       onCommit(draft);
     }
   };
-  const local = isIso(value)
-    ? new Date(value).toLocaleString([], { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric' })
-    : null;
+  const local = isIso(value) ? localTime().format(new Date(value)) : null;
   return (
     <span className="time-input">
       <input
@@ -138,6 +136,17 @@ export function TimeInput({
       )}
     </span>
   );
+}
+
+let localFormat: Intl.DateTimeFormat | undefined;
+/**
+ * The person's local time for a field's tooltip. One formatter for all fields: building
+ * one (what toLocaleString with options does on each call) costs more than the rest of
+ * the field's render, and a long timeline has two time fields per row.
+ */
+function localTime(): Intl.DateTimeFormat {
+  localFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric' });
+  return localFormat;
 }
 
 function isIso(value: string): boolean {
