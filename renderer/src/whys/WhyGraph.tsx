@@ -1,6 +1,5 @@
 import {
   Controls,
-  getNodesBounds,
   getViewportForBounds,
   MiniMap,
   Panel,
@@ -109,25 +108,36 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const [edges, setEdges] = useState<Edge[]>(visibleEdges);
   const [relayout, setRelayout] = useState(0);
   const [source, setSource] = useState({ laidOut, visibleEdges, relayout });
+  /**
+   * Sizes React Flow measured, by node. They are not put into the nodes' state: React
+   * Flow keeps them itself, and another render that hands it the nodes back (to adopt all
+   * 500 again and re-run every node's, edge's and minimap node's selector) bought
+   * nothing. They go into a node's object when it is rebuilt for another reason.
+   */
+  const measured = useRef(new Map<string, { width: number; height: number }>());
   // Layout is recomputed from the document after every change; a drag only moves a node
   // until it is dropped. Elements that did not change keep their objects (see whyFlowElements).
   if (source.laidOut !== laidOut || source.visibleEdges !== visibleEdges || source.relayout !== relayout) {
     setSource({ laidOut, visibleEdges, relayout });
     if (source.laidOut !== laidOut || source.relayout !== relayout)
-      setNodes((current) => keepUnchangedNodes(current, laidOut));
+      setNodes((current) => keepUnchangedNodes(current, laidOut, measured.current));
     if (source.visibleEdges !== visibleEdges) setEdges((current) => keepUnchangedEdges(current, visibleEdges));
   }
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<WhyFlowNode>[]) =>
-      setNodes((current) =>
-        applyNodeChanges(
-          changes.filter((c) => c.type !== 'select' && c.type !== 'remove'),
-          current,
-        ),
-      ),
-    [],
-  );
+  const onNodesChange = useCallback((changes: NodeChange<WhyFlowNode>[]) => {
+    for (const change of changes) {
+      if (change.type === 'dimensions' && change.dimensions) measured.current.set(change.id, change.dimensions);
+    }
+    // Selection is the editor's own (whyUi), removal goes through the document.
+    const moves = changes.filter((c) => c.type !== 'select' && c.type !== 'remove' && c.type !== 'dimensions');
+    if (moves.length === 0) return;
+    setNodes((current) =>
+      applyNodeChanges(moves, current).map((node, i) => {
+        const size = measured.current.get(node.id);
+        return node === current[i] || !size || node.measured === size ? node : { ...node, measured: size };
+      }),
+    );
+  }, []);
 
   // Keep the selected node in view after it moves or appears.
   useEffect(() => {
@@ -197,13 +207,16 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   );
   const onNodeDragStop = useCallback(
     (_: unknown, node: WhyFlowNode) => {
-      // The drop target is the node the dragged one covers most.
+      // The drop target is the node the dragged one covers most. Sizes as React Flow
+      // measured them (the nodes' own `measured` can be the layout's estimate).
+      const size = (n: WhyFlowNode) => flow.getInternalNode(n.id)?.measured ?? n.measured ?? {};
       const overlap = (other: WhyFlowNode) => {
+        const [a, b] = [size(node), size(other)];
         const w =
-          Math.min(node.position.x + (node.measured?.width ?? 0), other.position.x + (other.measured?.width ?? 0)) -
+          Math.min(node.position.x + (a.width ?? 0), other.position.x + (b.width ?? 0)) -
           Math.max(node.position.x, other.position.x);
         const h =
-          Math.min(node.position.y + (node.measured?.height ?? 0), other.position.y + (other.measured?.height ?? 0)) -
+          Math.min(node.position.y + (a.height ?? 0), other.position.y + (b.height ?? 0)) -
           Math.max(node.position.y, other.position.y);
         return w > 0 && h > 0 ? w * h : 0;
       };
@@ -229,7 +242,8 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const exportImage = async (format: 'png' | 'svg') => {
     const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return;
-    const bounds = getNodesBounds(flow.getNodes());
+    // Through the instance: it sizes nodes as measured, not by the sizes in our node objects.
+    const bounds = flow.getNodesBounds(flow.getNodes());
     const width = Math.min(8000, Math.ceil(bounds.width + 64));
     const height = Math.min(8000, Math.ceil(bounds.height + 64));
     // Padding in pixels: a bare number is a fraction of the image to React Flow 12, and 32
