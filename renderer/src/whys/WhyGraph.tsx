@@ -6,6 +6,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStoreApi,
   type Edge,
   type NodeChange,
   applyNodeChanges,
@@ -139,22 +140,26 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
     );
   }, []);
 
-  // Keep the selected node in view after it moves or appears.
+  // Keep the selected node in view after it moves or appears. The pane's size comes from
+  // React Flow's store: reading it from the DOM forced a layout of the whole page, and
+  // this ran after every keystroke in a why (each one lays the graph out again).
+  const flowStore = useStoreApi();
+  const selectedBox = selectedId ? layout.get(selectedId) : undefined;
+  const [boxX, boxY, boxW, boxH] = selectedBox
+    ? [selectedBox.x, selectedBox.y, selectedBox.width, selectedBox.height]
+    : [NaN, NaN, NaN, NaN];
   useEffect(() => {
-    if (!selectedId) return;
-    const pos = layout.get(selectedId);
-    const box = wrapper.current?.getBoundingClientRect();
-    if (!pos || !box) return;
-    const { x, y, zoom } = flow.getViewport();
-    const left = pos.x * zoom + x;
-    const top = pos.y * zoom + y;
-    const inView =
-      left >= 0 && top >= 0 && left + pos.width * zoom <= box.width && top + pos.height * zoom <= box.height;
+    if (Number.isNaN(boxX)) return;
+    const { width, height, transform } = flowStore.getState();
+    const [x, y, zoom] = transform;
+    const left = boxX * zoom + x;
+    const top = boxY * zoom + y;
+    const inView = left >= 0 && top >= 0 && left + boxW * zoom <= width && top + boxH * zoom <= height;
     if (!inView) {
       const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      void flow.setCenter(pos.x + pos.width / 2, pos.y + pos.height / 2, { zoom, duration: still ? 0 : 200 });
+      void flow.setCenter(boxX + boxW / 2, boxY + boxH / 2, { zoom, duration: still ? 0 : 200 });
     }
-  }, [selectedId, layout, flow]);
+  }, [selectedId, boxX, boxY, boxW, boxH, flow, flowStore]);
 
   const actions = useMemo(
     () =>
