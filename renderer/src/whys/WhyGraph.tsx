@@ -1,7 +1,6 @@
 import {
   Controls,
   getViewportForBounds,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -21,6 +20,7 @@ import { uniqueKey, useEdit } from '../document/useEdit';
 import { registerRevealer } from '../phrasing/revealField';
 import { createWhyActions } from './whyActions';
 import { WhyGrid } from './WhyGrid';
+import { WhyMiniMap } from './WhyMiniMap';
 import { hiddenUnder, keepUnchangedEdges, keepUnchangedNodes, whyFlowEdges, whyFlowNodes } from './whyFlowElements';
 import { WhyNodeView, type WhyFlowNode } from './WhyNodeView';
 import { useWhyUi, useWhyUiStore, WhyActionsContext } from './whyUi';
@@ -38,13 +38,6 @@ const proOptions = { hideAttribution: true };
  * been edited). Node text is already unselectable; fields being edited still are.
  */
 const flowStyle = { userSelect: 'none' } as const;
-/**
- * The minimap redraws its viewport mask on every pan frame. Containment makes that a
- * layout of the minimap alone instead of the whole page (about 10,000 layout objects
- * at 500 whys); `strict` needs the size spelled out, which MiniMap also gives its SVG.
- */
-const miniMapStyle = { width: 200, height: 150, contain: 'strict' } as const;
-
 /**
  * html-to-image copies the computed style of each HTML element into the image, but
  * copies an <svg> as it is, and the image has none of the page's style sheets: the edge
@@ -412,7 +405,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           </Panel>
           <WhyGrid />
           <Controls showInteractive={false} />
-          {whys.nodes.length > 30 && <MiniMap pannable zoomable style={miniMapStyle} />}
+          {whys.nodes.length > 30 && <WhyMiniMap nodes={nodes} />}
         </ReactFlow>
       </div>
     </WhyActionsContext.Provider>
