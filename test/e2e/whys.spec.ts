@@ -333,3 +333,58 @@ test('tag a root cause by keyboard: Enter adds, Backspace removes, a bad tag is 
   const exported = await readFile((await (await download).path()) ?? '', 'utf8');
   expect(exported).toContain('→ Config pushes skip the canary **(root cause)** Tags: `config-push`, `no-canary`');
 });
+
+/** The x and y of a `translate(x px, y px)` in an element's inline transform. */
+async function translation(locator: ReturnType<Page['locator']>): Promise<[number, number]> {
+  const transform = await locator.evaluate((el: HTMLElement) => el.style.transform);
+  const match = /translate\((-?[\d.e-]+)px, (-?[\d.e-]+)px\)/.exec(transform);
+  if (!match) throw new Error(`no translation in "${transform}"`);
+  return [Number(match[1]), Number(match[2])];
+}
+
+test('a large graph keeps each new why in view, and its minimap frame follows panning and pans the canvas', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const canvas = await chainOfWhys(page, ['The first worker hung']);
+  // Thirty-one siblings in a row: Enter adds the next, Escape leaves its editor. The row
+  // soon runs past the canvas's right edge; each new why must still be shown.
+  await canvas.focus();
+  for (let i = 0; i < 31; i += 1) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+  }
+  const box = await canvas.boundingBox();
+  const newest = page.locator('.why-node.why-selected');
+  await expect(newest).toHaveCount(1);
+  await expect(async () => {
+    const at = await newest.boundingBox();
+    expect(at && box && at.x >= box.x && at.x + at.width <= box.x + box.width).toBe(true);
+  }).toPass();
+
+  // The minimap appears past 30 whys; panning the canvas to the left moves its frame right.
+  await expect(page.getByRole('img', { name: /Minimap of the whole graph/ })).toBeVisible();
+  const frame = page.locator('.why-minimap-frame');
+  const before = await translation(frame);
+  const pane = page.locator('.why-canvas .react-flow__pane');
+  const paneBox = await pane.boundingBox();
+  if (!paneBox || !box) throw new Error('no canvas');
+  // Drag from an empty spot near the top left (the graph hangs from the top middle).
+  await page.mouse.move(paneBox.x + 60, paneBox.y + paneBox.height - 150);
+  await page.mouse.down();
+  await page.mouse.move(paneBox.x + 20, paneBox.y + paneBox.height - 150, { steps: 4 });
+  await page.mouse.move(paneBox.x + 10, paneBox.y + paneBox.height - 150, { steps: 2 });
+  await page.mouse.up();
+  await expect.poll(async () => (await translation(frame))[0]).toBeGreaterThan(before[0]);
+
+  // Dragging in the minimap to the left pans the canvas left (its content moves right).
+  const viewport = page.locator('.why-canvas .react-flow__viewport');
+  const [viewX] = await translation(viewport);
+  const minimap = await page.locator('.why-minimap').boundingBox();
+  if (!minimap) throw new Error('no minimap');
+  await page.mouse.move(minimap.x + 100, minimap.y + 75);
+  await page.mouse.down();
+  await page.mouse.move(minimap.x + 80, minimap.y + 75, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await translation(viewport))[0]).toBeGreaterThan(viewX);
+});
