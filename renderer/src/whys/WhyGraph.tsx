@@ -12,6 +12,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { reparentWhy } from '../../../shared/whyGraph';
 import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { childrenOf } from '../../../shared/whys';
@@ -38,6 +39,15 @@ const proOptions = { hideAttribution: true };
  * been edited). Node text is already unselectable; fields being edited still are.
  */
 const flowStyle = { userSelect: 'none' } as const;
+/**
+ * Above this many whys React Flow renders only the nodes and edges in view. Every node,
+ * handle and edge it renders subscribes to its store, and each store update (adding a
+ * why, a keystroke in one, each pan frame) re-runs every subscription: at 500 whys some
+ * 2,000 of them, for the few dozen in view. Smaller graphs stay whole in the page.
+ */
+const RENDER_VISIBLE_ONLY_ABOVE = 100;
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 /**
  * html-to-image copies the computed style of each HTML element into the image, but
  * copies an <svg> as it is, and the image has none of the page's style sheets: the edge
@@ -101,6 +111,9 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const [nodes, setNodes] = useState<WhyFlowNode[]>(laidOut);
   const [edges, setEdges] = useState<Edge[]>(visibleEdges);
   const [relayout, setRelayout] = useState(0);
+  // The image export draws every node, so for its duration every node is rendered.
+  const [renderAll, setRenderAll] = useState(false);
+  const renderVisibleOnly = whys.nodes.length > RENDER_VISIBLE_ONLY_ABOVE && !renderAll;
   const [source, setSource] = useState({ laidOut, visibleEdges, relayout });
   /**
    * Sizes React Flow measured, by node. They are not put into the nodes' state: React
@@ -238,6 +251,23 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
 
   /** The whole graph as an image, at a size that keeps 16 px text readable. */
   const exportImage = async (format: 'png' | 'svg') => {
+    if (renderVisibleOnly) {
+      flushSync(() => setRenderAll(true));
+      // Until React Flow has measured the nodes it just rendered: their edges need it.
+      for (let i = 0; i < 60; i += 1) {
+        await nextFrame();
+        if (flow.getNodes().every((n) => flow.getInternalNode(n.id)?.internals.handleBounds)) break;
+      }
+      await nextFrame();
+    }
+    try {
+      await drawImage(format);
+    } finally {
+      setRenderAll(false);
+    }
+  };
+
+  const drawImage = async (format: 'png' | 'svg') => {
     const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return;
     // Through the instance: it sizes nodes as measured, not by the sizes in our node objects.
@@ -384,6 +414,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           colorMode="system"
           proOptions={proOptions}
           style={flowStyle}
+          onlyRenderVisibleElements={renderVisibleOnly}
         >
           <Panel position="top-right" className="why-panel">
             <button
