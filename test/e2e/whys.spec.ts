@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { createPostmortem } from '../../shared/documents';
 
 /** The node whose answer is exactly `text` (its child's question repeats the text). */
 const node = (page: Page, text: string) =>
@@ -332,4 +333,131 @@ test('tag a root cause by keyboard: Enter adds, Backspace removes, a bad tag is 
   await page.getByRole('button', { name: 'Export…' }).click();
   const exported = await readFile((await (await download).path()) ?? '', 'utf8');
   expect(exported).toContain('→ Config pushes skip the canary **(root cause)** Tags: `config-push`, `no-canary`');
+});
+
+/** The x and y of a `translate(x px, y px)` in an element's inline transform. */
+async function translation(locator: ReturnType<Page['locator']>): Promise<[number, number]> {
+  const transform = await locator.evaluate((el: HTMLElement) => el.style.transform);
+  const match = /translate\((-?[\d.e-]+)px, (-?[\d.e-]+)px\)/.exec(transform);
+  if (!match) throw new Error(`no translation in "${transform}"`);
+  return [Number(match[1]), Number(match[2])];
+}
+
+test('a large graph keeps each new why in view, and its minimap frame follows panning and pans the canvas', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const canvas = await chainOfWhys(page, ['The first worker hung']);
+  // Thirty-one siblings in a row: Enter adds the next, Escape leaves its editor. The row
+  // soon runs past the canvas's right edge; each new why must still be shown.
+  await canvas.focus();
+  for (let i = 0; i < 31; i += 1) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+  }
+  const box = await canvas.boundingBox();
+  const newest = page.locator('.why-node.why-selected');
+  await expect(newest).toHaveCount(1);
+  await expect(async () => {
+    const at = await newest.boundingBox();
+    expect(at && box && at.x >= box.x && at.x + at.width <= box.x + box.width).toBe(true);
+  }).toPass();
+
+  // The minimap appears past 30 whys; panning the canvas to the left moves its frame right.
+  await expect(page.getByRole('img', { name: /Minimap of the whole graph/ })).toBeVisible();
+  const frame = page.locator('.why-minimap-frame');
+  const before = await translation(frame);
+  const pane = page.locator('.why-canvas .react-flow__pane');
+  const paneBox = await pane.boundingBox();
+  if (!paneBox || !box) throw new Error('no canvas');
+  // Drag from an empty spot near the top left (the graph hangs from the top middle).
+  await page.mouse.move(paneBox.x + 60, paneBox.y + paneBox.height - 150);
+  await page.mouse.down();
+  await page.mouse.move(paneBox.x + 20, paneBox.y + paneBox.height - 150, { steps: 4 });
+  await page.mouse.move(paneBox.x + 10, paneBox.y + paneBox.height - 150, { steps: 2 });
+  await page.mouse.up();
+  await expect.poll(async () => (await translation(frame))[0]).toBeGreaterThan(before[0]);
+
+  // Dragging in the minimap to the left pans the canvas left (its content moves right).
+  const viewport = page.locator('.why-canvas .react-flow__viewport');
+  const [viewX] = await translation(viewport);
+  const minimap = await page.locator('.why-minimap').boundingBox();
+  if (!minimap) throw new Error('no minimap');
+  await page.mouse.move(minimap.x + 100, minimap.y + 75);
+  await page.mouse.down();
+  await page.mouse.move(minimap.x + 80, minimap.y + 75, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await translation(viewport))[0]).toBeGreaterThan(viewX);
+});
+
+test('a 150-why graph: arrows reach a why out of view and show it, Tab adds under it, the SVG holds every why', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // Three children per why, breadth first: w0 on top, its first children w1, w4, w13, w40, w121.
+  const nodes = Array.from({ length: 150 }, (_, i) => ({
+    id: `w${i}`,
+    parentId: i === 0 ? null : `w${Math.floor((i - 1) / 3)}`,
+    order: i === 0 ? 0 : (i - 1) % 3,
+    question: `Why did step ${i} happen?`,
+    answer: `Because condition ${i} held`,
+    isRootCause: false,
+    tags: [],
+  }));
+  const doc = {
+    ...createPostmortem('big-graph', '2026-03-18T10:00:00.000Z'),
+    title: 'Big graph',
+    whys: { symptom: 'Checkout failed', nodes },
+  };
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'No postmortems yet' }).waitFor();
+  await page.evaluate(async (value) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('postmortem-studio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('documents', 'readwrite');
+      tx.objectStore('documents').put(value, value.id);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, doc);
+  await page.reload();
+  await page.getByRole('button', { name: 'Big graph', exact: true }).click();
+  const canvas = page.getByRole('application', { name: /Five whys graph/ });
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+
+  // Down the first branch to its leaf: each why the arrows reach is drawn inside the canvas.
+  const inCanvas = async (testId: string) => {
+    const box = await canvas.boundingBox();
+    const at = await page.getByTestId(testId).boundingBox();
+    return !!box && !!at && at.x >= box.x && at.y >= box.y && at.x + at.width <= box.x + box.width;
+  };
+  for (const id of ['w0', 'w1', 'w4', 'w13', 'w40', 'w121']) {
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId(`why-${id}`)).toHaveClass(/why-selected/);
+    await expect.poll(() => inCanvas(`why-${id}`)).toBe(true);
+  }
+  // Tab asks the next why under the leaf, in view, with its editor focused.
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('The retry budget was unbounded');
+  await page.keyboard.press('Escape');
+  const added = node(page, 'The retry budget was unbounded');
+  await expect(added).toHaveClass(/why-selected/);
+  await expect(added).toContainText('Why because condition 121 held?');
+
+  // The image is of the whole graph, the whys out of view included.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'SVG', exact: true }).click(),
+  ]);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const markup = await readFile(file, 'utf8');
+  for (const i of [0, 75, 149]) expect(markup).toContain(`Because condition ${i} held`);
+  expect(markup).toContain('The retry budget was unbounded');
 });

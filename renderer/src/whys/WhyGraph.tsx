@@ -1,18 +1,18 @@
 import {
   Controls,
-  getNodesBounds,
   getViewportForBounds,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStoreApi,
   type Edge,
   type NodeChange,
   applyNodeChanges,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { reparentWhy } from '../../../shared/whyGraph';
 import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
 import { childrenOf } from '../../../shared/whys';
@@ -21,6 +21,7 @@ import { uniqueKey, useEdit } from '../document/useEdit';
 import { registerRevealer } from '../phrasing/revealField';
 import { createWhyActions } from './whyActions';
 import { WhyGrid } from './WhyGrid';
+import { WhyMiniMap } from './WhyMiniMap';
 import { hiddenUnder, keepUnchangedEdges, keepUnchangedNodes, whyFlowEdges, whyFlowNodes } from './whyFlowElements';
 import { WhyNodeView, type WhyFlowNode } from './WhyNodeView';
 import { useWhyUi, useWhyUiStore, WhyActionsContext } from './whyUi';
@@ -39,12 +40,14 @@ const proOptions = { hideAttribution: true };
  */
 const flowStyle = { userSelect: 'none' } as const;
 /**
- * The minimap redraws its viewport mask on every pan frame. Containment makes that a
- * layout of the minimap alone instead of the whole page (about 10,000 layout objects
- * at 500 whys); `strict` needs the size spelled out, which MiniMap also gives its SVG.
+ * Above this many whys React Flow renders only the nodes and edges in view. Every node,
+ * handle and edge it renders subscribes to its store, and each store update (adding a
+ * why, a keystroke in one, each pan frame) re-runs every subscription: at 500 whys some
+ * 2,000 of them, for the few dozen in view. Smaller graphs stay whole in the page.
  */
-const miniMapStyle = { width: 200, height: 150, contain: 'strict' } as const;
+const RENDER_VISIBLE_ONLY_ABOVE = 100;
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 /**
  * html-to-image copies the computed style of each HTML element into the image, but
  * copies an <svg> as it is, and the image has none of the page's style sheets: the edge
@@ -108,43 +111,61 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const [nodes, setNodes] = useState<WhyFlowNode[]>(laidOut);
   const [edges, setEdges] = useState<Edge[]>(visibleEdges);
   const [relayout, setRelayout] = useState(0);
+  // The image export draws every node, so for its duration every node is rendered.
+  const [renderAll, setRenderAll] = useState(false);
+  const renderVisibleOnly = whys.nodes.length > RENDER_VISIBLE_ONLY_ABOVE && !renderAll;
   const [source, setSource] = useState({ laidOut, visibleEdges, relayout });
+  /**
+   * Sizes React Flow measured, by node. They are not put into the nodes' state: React
+   * Flow keeps them itself, and another render that hands it the nodes back (to adopt all
+   * 500 again and re-run every node's, edge's and minimap node's selector) bought
+   * nothing. They go into a node's object when it is rebuilt for another reason.
+   */
+  const measured = useRef(new Map<string, { width: number; height: number }>());
   // Layout is recomputed from the document after every change; a drag only moves a node
   // until it is dropped. Elements that did not change keep their objects (see whyFlowElements).
   if (source.laidOut !== laidOut || source.visibleEdges !== visibleEdges || source.relayout !== relayout) {
     setSource({ laidOut, visibleEdges, relayout });
     if (source.laidOut !== laidOut || source.relayout !== relayout)
-      setNodes((current) => keepUnchangedNodes(current, laidOut));
+      setNodes((current) => keepUnchangedNodes(current, laidOut, measured.current));
     if (source.visibleEdges !== visibleEdges) setEdges((current) => keepUnchangedEdges(current, visibleEdges));
   }
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<WhyFlowNode>[]) =>
-      setNodes((current) =>
-        applyNodeChanges(
-          changes.filter((c) => c.type !== 'select' && c.type !== 'remove'),
-          current,
-        ),
-      ),
-    [],
-  );
+  const onNodesChange = useCallback((changes: NodeChange<WhyFlowNode>[]) => {
+    for (const change of changes) {
+      if (change.type === 'dimensions' && change.dimensions) measured.current.set(change.id, change.dimensions);
+    }
+    // Selection is the editor's own (whyUi), removal goes through the document.
+    const moves = changes.filter((c) => c.type !== 'select' && c.type !== 'remove' && c.type !== 'dimensions');
+    if (moves.length === 0) return;
+    setNodes((current) =>
+      applyNodeChanges(moves, current).map((node, i) => {
+        const size = measured.current.get(node.id);
+        return node === current[i] || !size || node.measured === size ? node : { ...node, measured: size };
+      }),
+    );
+  }, []);
 
-  // Keep the selected node in view after it moves or appears.
+  // Keep the selected node in view after it moves or appears. The pane's size comes from
+  // React Flow's store: reading it from the DOM forced a layout of the whole page, and
+  // this ran after every keystroke in a why (each one lays the graph out again).
+  const flowStore = useStoreApi();
+  const selectedBox = selectedId ? layout.get(selectedId) : undefined;
+  const [boxX, boxY, boxW, boxH] = selectedBox
+    ? [selectedBox.x, selectedBox.y, selectedBox.width, selectedBox.height]
+    : [NaN, NaN, NaN, NaN];
   useEffect(() => {
-    if (!selectedId) return;
-    const pos = layout.get(selectedId);
-    const box = wrapper.current?.getBoundingClientRect();
-    if (!pos || !box) return;
-    const { x, y, zoom } = flow.getViewport();
-    const left = pos.x * zoom + x;
-    const top = pos.y * zoom + y;
-    const inView =
-      left >= 0 && top >= 0 && left + pos.width * zoom <= box.width && top + pos.height * zoom <= box.height;
+    if (Number.isNaN(boxX)) return;
+    const { width, height, transform } = flowStore.getState();
+    const [x, y, zoom] = transform;
+    const left = boxX * zoom + x;
+    const top = boxY * zoom + y;
+    const inView = left >= 0 && top >= 0 && left + boxW * zoom <= width && top + boxH * zoom <= height;
     if (!inView) {
       const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      void flow.setCenter(pos.x + pos.width / 2, pos.y + pos.height / 2, { zoom, duration: still ? 0 : 200 });
+      void flow.setCenter(boxX + boxW / 2, boxY + boxH / 2, { zoom, duration: still ? 0 : 200 });
     }
-  }, [selectedId, layout, flow]);
+  }, [selectedId, boxX, boxY, boxW, boxH, flow, flowStore]);
 
   const actions = useMemo(
     () =>
@@ -197,13 +218,16 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   );
   const onNodeDragStop = useCallback(
     (_: unknown, node: WhyFlowNode) => {
-      // The drop target is the node the dragged one covers most.
+      // The drop target is the node the dragged one covers most. Sizes as React Flow
+      // measured them (the nodes' own `measured` can be the layout's estimate).
+      const size = (n: WhyFlowNode) => flow.getInternalNode(n.id)?.measured ?? n.measured ?? {};
       const overlap = (other: WhyFlowNode) => {
+        const [a, b] = [size(node), size(other)];
         const w =
-          Math.min(node.position.x + (node.measured?.width ?? 0), other.position.x + (other.measured?.width ?? 0)) -
+          Math.min(node.position.x + (a.width ?? 0), other.position.x + (b.width ?? 0)) -
           Math.max(node.position.x, other.position.x);
         const h =
-          Math.min(node.position.y + (node.measured?.height ?? 0), other.position.y + (other.measured?.height ?? 0)) -
+          Math.min(node.position.y + (a.height ?? 0), other.position.y + (b.height ?? 0)) -
           Math.max(node.position.y, other.position.y);
         return w > 0 && h > 0 ? w * h : 0;
       };
@@ -227,9 +251,27 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
 
   /** The whole graph as an image, at a size that keeps 16 px text readable. */
   const exportImage = async (format: 'png' | 'svg') => {
+    if (renderVisibleOnly) {
+      flushSync(() => setRenderAll(true));
+      // Until React Flow has measured the nodes it just rendered: their edges need it.
+      for (let i = 0; i < 60; i += 1) {
+        await nextFrame();
+        if (flow.getNodes().every((n) => flow.getInternalNode(n.id)?.internals.handleBounds)) break;
+      }
+      await nextFrame();
+    }
+    try {
+      await drawImage(format);
+    } finally {
+      setRenderAll(false);
+    }
+  };
+
+  const drawImage = async (format: 'png' | 'svg') => {
     const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return;
-    const bounds = getNodesBounds(flow.getNodes());
+    // Through the instance: it sizes nodes as measured, not by the sizes in our node objects.
+    const bounds = flow.getNodesBounds(flow.getNodes());
     const width = Math.min(8000, Math.ceil(bounds.width + 64));
     const height = Math.min(8000, Math.ceil(bounds.height + 64));
     // Padding in pixels: a bare number is a fraction of the image to React Flow 12, and 32
@@ -372,6 +414,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           colorMode="system"
           proOptions={proOptions}
           style={flowStyle}
+          onlyRenderVisibleElements={renderVisibleOnly}
         >
           <Panel position="top-right" className="why-panel">
             <button
@@ -393,7 +436,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           </Panel>
           <WhyGrid />
           <Controls showInteractive={false} />
-          {whys.nodes.length > 30 && <MiniMap pannable zoomable style={miniMapStyle} />}
+          {whys.nodes.length > 30 && <WhyMiniMap nodes={nodes} />}
         </ReactFlow>
       </div>
     </WhyActionsContext.Provider>

@@ -10,7 +10,7 @@ import type { Edge } from '@xyflow/react';
 import { formatActionItemId } from '../../../shared/actionItems';
 import type { Postmortem } from '../../../shared/model';
 import { subtreeIds } from '../../../shared/whyGraph';
-import { SYMPTOM_NODE_ID, type LayoutDirection, type PositionedNode } from '../../../shared/whyLayout';
+import { NODE_WIDTH, SYMPTOM_NODE_ID, type LayoutDirection, type PositionedNode } from '../../../shared/whyLayout';
 import type { WhyFlowNode, WhyNodeData } from './WhyNodeView';
 
 export interface HiddenWhys {
@@ -52,7 +52,15 @@ function sameData(a: WhyNodeData, b: WhyNodeData): boolean {
   );
 }
 
-/** One node per laid-out why (and the symptom), with fresh objects throughout. */
+/** A node's size as React Flow measured it, by node id. */
+export type MeasuredSizes = ReadonlyMap<string, { width: number; height: number }>;
+
+/**
+ * One node per laid-out why (and the symptom), with fresh objects throughout. Each
+ * carries the layout's size estimate as `measured` until React Flow has measured it:
+ * React Flow keeps a node with no size hidden until its ResizeObserver reports, which
+ * put a new why on screen a frame (and two store updates) after the one that added it.
+ */
 export function whyFlowNodes(
   whys: Postmortem['whys'],
   actionItems: Postmortem['actionItems'],
@@ -72,6 +80,7 @@ export function whyFlowNodes(
       id: SYMPTOM_NODE_ID,
       type: 'why',
       position: { x: symptomPos?.x ?? 0, y: symptomPos?.y ?? 0 },
+      measured: { width: symptomPos?.width ?? NODE_WIDTH, height: symptomPos?.height ?? 0 },
       draggable: false,
       data: {
         kind: 'symptom',
@@ -93,6 +102,7 @@ export function whyFlowNodes(
       id: node.id,
       type: 'why',
       position: { x: pos.x, y: pos.y },
+      measured: { width: pos.width, height: pos.height },
       data: {
         kind: 'why',
         question: node.question,
@@ -112,18 +122,29 @@ export function whyFlowNodes(
 /**
  * `next`, with the current object kept for every node whose position and data are
  * unchanged, and the current `data` object kept for a node that only moved (so its
- * memoised view does not re-render). Measured sizes carry over, so React Flow does not
- * hide moved nodes to measure them again.
+ * memoised view does not re-render). When no node changed it is `current` itself, so
+ * React Flow gets no update at all. A new object carries the node's measured size
+ * (from `measured`, else what it had), so React Flow does not hide it to measure it again.
  */
-export function keepUnchangedNodes(current: readonly WhyFlowNode[], next: readonly WhyFlowNode[]): WhyFlowNode[] {
+export function keepUnchangedNodes(
+  current: WhyFlowNode[],
+  next: readonly WhyFlowNode[],
+  measured: MeasuredSizes = new Map(),
+): WhyFlowNode[] {
   const previous = new Map(current.map((n) => [n.id, n]));
-  return next.map((n) => {
+  let changed = current.length !== next.length;
+  const result = next.map((n, i) => {
     const before = previous.get(n.id);
-    if (!before) return n;
-    const data = sameData(before.data, n.data) ? before.data : n.data;
-    if (data === before.data && before.position.x === n.position.x && before.position.y === n.position.y) return before;
-    return before.measured ? { ...n, data, measured: before.measured } : { ...n, data };
+    const data = before && sameData(before.data, n.data) ? before.data : n.data;
+    if (before && data === before.data && before.position.x === n.position.x && before.position.y === n.position.y) {
+      if (current[i] !== before) changed = true;
+      return before;
+    }
+    changed = true;
+    const size = measured.get(n.id) ?? before?.measured ?? n.measured;
+    return size ? { ...n, data, measured: size } : { ...n, data };
   });
+  return changed ? result : current;
 }
 
 /** Parent-to-child edges of the visible whys; an edge's id names both its ends. */
@@ -137,8 +158,14 @@ export function whyFlowEdges(whys: Postmortem['whys'], hidden: ReadonlySet<strin
     });
 }
 
-/** `next`, keeping the current object for each edge still there (same id, same ends). */
-export function keepUnchangedEdges(current: readonly Edge[], next: readonly Edge[]): Edge[] {
+/**
+ * `next`, keeping the current object for each edge still there (same id, same ends),
+ * and `current` itself when the edges are the same ones in the same order: an edit of
+ * a why's text then leaves React Flow's edges alone (each new edge array made it
+ * re-index every connection and re-run every edge's selector, on every keystroke).
+ */
+export function keepUnchangedEdges(current: Edge[], next: readonly Edge[]): Edge[] {
   const previous = new Map(current.map((e) => [e.id, e]));
-  return next.map((e) => previous.get(e.id) ?? e);
+  const result = next.map((e) => previous.get(e.id) ?? e);
+  return result.length === current.length && result.every((e, i) => e === current[i]) ? current : result;
 }

@@ -73,4 +73,32 @@ describe('why graph flow elements keep their identity', () => {
     expect(next.every((e) => edges.includes(e))).toBe(true);
     expect(flowNodes(doc, new Set(['w1'])).find((n) => n.id === 'w1')?.data.hiddenBelow).toBe(3);
   });
+
+  it('when nothing changed React Flow gets the same arrays back, so it does no update at all', () => {
+    const doc = graph(40);
+    const nodes = flowNodes(doc);
+    const edges = whyFlowEdges(doc.whys, new Set());
+    expect(keepUnchangedNodes(nodes, flowNodes(doc))).toBe(nodes);
+    // Typing in a why's answer changes neither the edges nor (while its height holds) any position.
+    const typed = updateWhy(doc, 'w7', { answer: 'Because condition 7 hel' });
+    expect(keepUnchangedEdges(edges, whyFlowEdges(typed.whys, new Set()))).toBe(edges);
+    const next = keepUnchangedNodes(nodes, flowNodes(typed));
+    expect(next).not.toBe(nodes);
+    expect(next.filter((n, i) => n !== nodes[i]).map((n) => n.id)).toEqual(['w7']);
+  });
+
+  it('a new why has a size from the start, so React Flow draws it before measuring it', () => {
+    const doc = addWhy(graph(10), 'new', 'w9');
+    const node = flowNodes(doc).find((n) => n.id === 'new');
+    const laid = layoutWhys(doc.whys, 'TB').get('new');
+    expect(node?.measured).toEqual({ width: laid?.width, height: laid?.height });
+  });
+
+  it('a rebuilt node takes the size React Flow measured over the estimate', () => {
+    const doc = graph(10);
+    const current = flowNodes(doc);
+    const sizes = new Map([['w3', { width: 300, height: 140 }]]);
+    const next = keepUnchangedNodes(current, flowNodes(updateWhy(doc, 'w3', { answer: 'Because' })), sizes);
+    expect(next.find((n) => n.id === 'w3')?.measured).toEqual({ width: 300, height: 140 });
+  });
 });
