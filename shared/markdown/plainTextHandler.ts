@@ -40,7 +40,7 @@ const patternSets: PatternSet[] = [];
 /** state.unsafe is a new array per toMarkdown call; this finds its set once per call. */
 const setOfCall = new WeakMap<readonly Unsafe[], PatternSet>();
 
-export const plainTextHandler: Handle = (node: Text, parent, state, info) => {
+const handleText: Handle = (node: Text, parent, state, info) => {
   const scope = scopeOf(state);
   if (scope === null) return defaultHandlers.text(node, parent, state, info);
   const value = node.value;
@@ -62,7 +62,37 @@ export const plainTextHandler: Handle = (node: Text, parent, state, info) => {
   }
 };
 
+/**
+ * What a text starts with, for the text before it (containerPhrasing uses only the first
+ * character, and without a peek it writes the whole text an extra time). The peek is
+ * made with nothing before or after, so no pattern that needs a character before can
+ * match at the first index: when none of the others can either, the library's output
+ * starts with the text's own first character (a backslash it escapes stays first), so
+ * the text itself is an exact peek. Otherwise the handler's full output is.
+ */
+const peekText: Handle = (node: Text, parent, state, info) => {
+  const scope = scopeOf(state);
+  if (scope?.shortcut && !anyMatch(scope, node.value, 0, 1)) return node.value;
+  return handleText(node, parent, state, info);
+};
+
+export const plainTextHandler: Handle & { peek: Handle } = Object.assign(handleText, { peek: peekText });
+
+/**
+ * The scope last used, with the stack it was found for: consecutive texts (the cells of
+ * a table, the items of a list) are mostly written under the same constructs, and
+ * comparing a few names is cheaper than building a key.
+ */
+let lastScope: { unsafe: readonly Unsafe[]; stack: ConstructName[]; scope: Scope | null } | null = null;
+
 function scopeOf(state: State): Scope | null {
+  if (lastScope && lastScope.unsafe === state.unsafe && sameItems(lastScope.stack, state.stack)) return lastScope.scope;
+  const scope = scopeOfStack(state);
+  lastScope = { unsafe: state.unsafe, stack: [...state.stack], scope };
+  return scope;
+}
+
+function scopeOfStack(state: State): Scope | null {
   let set = setOfCall.get(state.unsafe);
   if (!set) {
     set = patternSets.find((known) => sameItems(known.patterns, state.unsafe));
@@ -81,7 +111,7 @@ function scopeOf(state: State): Scope | null {
   return scope;
 }
 
-function sameItems(a: readonly Unsafe[], b: readonly Unsafe[]): boolean {
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
