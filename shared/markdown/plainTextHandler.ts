@@ -49,8 +49,14 @@ interface Matcher {
 
 interface PatternSet {
   patterns: readonly Unsafe[];
-  /** Per construct stack; null to always defer to the library. */
-  byStack: Map<string, Scope | null>;
+  /** The scope of each construct stack seen, by its names in order. */
+  stacks: StackNode;
+}
+
+interface StackNode {
+  /** The scope of the stack that ends here, once asked for; null to always defer to the library. */
+  scope?: Scope | null;
+  next: Map<ConstructName, StackNode>;
 }
 
 /** One entry per distinct set of unsafe patterns (in practice one: the options in ./mdast). */
@@ -102,37 +108,41 @@ const peekText: Handle = (node: Text, parent, state, info) => {
 
 export const plainTextHandler: Handle & { peek: Handle } = Object.assign(handleText, { peek: peekText });
 
-/**
- * The scope last used, with the stack it was found for: consecutive texts (the cells of
- * a table, the items of a list) are mostly written under the same constructs, and
- * comparing a few names is cheaper than building a key.
- */
-let lastScope: { unsafe: readonly Unsafe[]; stack: ConstructName[]; scope: Scope | null } | null = null;
+/** The pattern set of the last toMarkdown call seen (a call's texts come one after another). */
+let lastSet: { unsafe: readonly Unsafe[]; set: PatternSet } | null = null;
 
+/**
+ * The scope for the current construct stack, found by walking the stack's names down a
+ * tree of the stacks seen so far: no key is built per text, and consecutive texts (the
+ * cells of a table, the whys of a nested list) share most of the walk's maps.
+ */
 function scopeOf(state: State): Scope | null {
-  if (lastScope && lastScope.unsafe === state.unsafe && sameItems(lastScope.stack, state.stack)) return lastScope.scope;
-  const scope = scopeOfStack(state);
-  lastScope = { unsafe: state.unsafe, stack: [...state.stack], scope };
-  return scope;
+  let node = patternSetOf(state.unsafe).stacks;
+  for (const name of state.stack) {
+    let next = node.next.get(name);
+    if (!next) {
+      next = { next: new Map() };
+      node.next.set(name, next);
+    }
+    node = next;
+  }
+  if (node.scope === undefined) node.scope = compileScope(state);
+  return node.scope;
 }
 
-function scopeOfStack(state: State): Scope | null {
-  let set = setOfCall.get(state.unsafe);
+function patternSetOf(unsafe: readonly Unsafe[]): PatternSet {
+  if (lastSet?.unsafe === unsafe) return lastSet.set;
+  let set = setOfCall.get(unsafe);
   if (!set) {
-    set = patternSets.find((known) => sameItems(known.patterns, state.unsafe));
+    set = patternSets.find((known) => sameItems(known.patterns, unsafe));
     if (!set) {
-      set = { patterns: [...state.unsafe], byStack: new Map() };
+      set = { patterns: [...unsafe], stacks: { next: new Map() } };
       patternSets.push(set);
     }
-    setOfCall.set(state.unsafe, set);
+    setOfCall.set(unsafe, set);
   }
-  const key = state.stack.join(' ');
-  let scope = set.byStack.get(key);
-  if (scope === undefined) {
-    scope = compileScope(state);
-    set.byStack.set(key, scope);
-  }
-  return scope;
+  lastSet = { unsafe, set };
+  return set;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
