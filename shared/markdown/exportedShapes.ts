@@ -125,6 +125,46 @@ function cellContent(raw: string, start: LineStart, from: number, to: number): P
   return value === null ? null : [{ type: 'text', value, position: span(start, from, to) }];
 }
 
+/**
+ * What may not open or close the text of a plain list item: it would start a block
+ * inside the item (a heading, quote, list, fence, rule) or move where the text starts,
+ * and trailing whitespace is dropped.
+ */
+const NOT_PLAIN_ITEM = /^(?:[ \t#>*+=~`-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/;
+
+/**
+ * A tight bullet list of plain items, one per line (`- text`), as the exporter writes
+ * What Went Well and What Went Poorly. `lines` is the whole list, with nothing before
+ * or after it in the same block.
+ */
+export function plainList(lines: readonly string[], starts: readonly LineStart[]): List | null {
+  if (lines.length === 0) return null;
+  const list: List = { type: 'list', ordered: false, start: null, spread: false, children: [] };
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as string;
+    const start = starts[i] as LineStart;
+    const raw = line.slice(2);
+    if (!line.startsWith('- ') || raw === '' || NOT_PLAIN_ITEM.test(raw)) return null;
+    const value = inertText(raw);
+    if (value === null) return null;
+    list.children.push({
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value, position: span(start, 2, line.length) }],
+          position: span(start, 2, line.length),
+        },
+      ],
+      position: span(start, 0, line.length),
+    });
+  }
+  setEnds(list);
+  return list;
+}
+
 const ITEM = /^((?: {2})*)- \*\*(.+)\*\*\\$/;
 const ROOT_CAUSE_SUFFIX = ` **${ROOT_CAUSE_MARK}**`;
 /** The tags after the mark, as the exporter writes them (./rootCauseTags): slugs in code spans. */

@@ -16,7 +16,7 @@
  * test/unit/shared/parseDocument.test.ts holds the result to `parse`'s, positions included.
  */
 import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
-import { tableRow, whyList, type LineStart } from './exportedShapes';
+import { plainList, tableRow, whyList, type LineStart } from './exportedShapes';
 import { parseBounded } from './boundedParse';
 import { parse } from './mdast';
 
@@ -154,6 +154,17 @@ function section(piece: Piece, lines: Lines): RootContent[] {
       const before = parsed(lines, from, i);
       const list = whyList(text.slice(i, end), lines.starts.slice(i, end));
       if (!list || before[before.length - 1]?.type === 'list') return parsed(lines, piece.from, piece.to);
+      out.push(...before, list);
+      from = i = end;
+    } else if (line.startsWith('- ') && (i === piece.from || BLANK.test(text[i - 1] ?? ''))) {
+      // A plain list (What Went Well / Poorly); any other list is left to the library.
+      const end = runEnd(text, i, piece.to, (l) => !BLANK.test(l));
+      const next = text.slice(end ?? piece.to, piece.to).find((l) => !BLANK.test(l));
+      if (end === null || (next !== undefined && /^(?:[ \t]|[-+*](?:[ \t]|$))/.test(next))) continue;
+      const list = plainList(text.slice(i, end), lines.starts.slice(i, end));
+      if (!list) continue;
+      const before = parsed(lines, from, i);
+      if (before[before.length - 1]?.type === 'list') continue;
       out.push(...before, list);
       from = i = end;
     }

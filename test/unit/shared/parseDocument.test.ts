@@ -76,6 +76,8 @@ const exported: fc.Arbitrary<Postmortem> = fc
       maxLength: 5,
     }),
     extra: fc.array(fc.tuple(hostileText, hostileText), { maxLength: 2 }),
+    wentWell: fc.array(hostileText, { maxLength: 4 }),
+    wentPoorly: fc.array(hostileText, { maxLength: 4 }),
   })
   .map((r) => ({
     ...createPostmortem('pm', '2026-03-18T10:00:00.000Z'),
@@ -102,6 +104,8 @@ const exported: fc.Arbitrary<Postmortem> = fc
       doneAt: '',
     })),
     extraSections: r.extra.map(([heading, markdown]) => ({ heading: heading || 'Notes', markdown })),
+    wentWell: r.wentWell,
+    wentPoorly: r.wentPoorly,
   }));
 
 /** Lines that open, close or continue blocks, to put the cut between pieces on trial. */
@@ -186,6 +190,36 @@ const shapedDocument = fc
     return `## T\n\n| h | i |\n| - | - |\n${table}\n\n### W\n\n${items.join('\n')}\n`;
   });
 
+/** Plain list items as the exporter writes them, and items that open a block or end in whitespace. */
+const ITEM_STARTS = [
+  '',
+  '# ',
+  '> ',
+  '1. ',
+  '2) ',
+  '+ ',
+  '* ',
+  '- ',
+  '-',
+  '=',
+  '~~~',
+  '```',
+  '[ ] ',
+  '[x] ',
+  '    ',
+  ' ',
+];
+const plainListDocument = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom(...ITEM_STARTS), raw), { minLength: 1, maxLength: 5 }),
+    fc.constantFrom('', '\n\n  more', '\n\n- next', '\nlazy', '\n\n## H', '\n\n* star'),
+    fc.constantFrom('', 'Before.\n\n', '- before\n\n'),
+  )
+  .map(
+    ([items, after, before]) =>
+      `## W\n\n${before}${items.map(([start, text]) => `- ${start}${text}`).join('\n')}${after}\n`,
+  );
+
 describe('parseDocument: the library tree, faster', () => {
   it('is the library tree for a large exported document', () => {
     same(exportPostmortem(largeDocument()));
@@ -214,6 +248,10 @@ describe('parseDocument: the library tree, faster', () => {
 
   it("is the library tree for table rows and whys in the exporter's shapes, whatever text they hold", () => {
     fc.assert(fc.property(shapedDocument, same), { numRuns: 600 });
+  }, 120_000);
+
+  it('is the library tree for plain bullet lists, whatever their items hold', () => {
+    fc.assert(fc.property(plainListDocument, same), { numRuns: 1500 });
   }, 120_000);
 
   it.each([
