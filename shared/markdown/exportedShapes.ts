@@ -29,7 +29,7 @@ const at = (start: LineStart, index: number): Point => ({
   column: index + 1,
   offset: start.offset + index,
 });
-const span = (start: LineStart, from: number, to: number, end: LineStart = start): Position => ({
+export const span = (start: LineStart, from: number, to: number, end: LineStart = start): Position => ({
   start: at(start, from),
   end: at(end, to),
 });
@@ -130,7 +130,7 @@ function cellContent(raw: string, start: LineStart, from: number, to: number): P
  * inside the item (a heading, quote, list, fence, rule) or move where the text starts,
  * and trailing whitespace is dropped.
  */
-const NOT_PLAIN_ITEM = /^(?:[ \t#>*+=~`-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/;
+export const NOT_PLAIN_ITEM = /^(?:[ \t#>*+=~`-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/;
 
 /**
  * A tight bullet list of plain items, one per line (`- text`), as the exporter writes

@@ -18,6 +18,7 @@
 import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
 import { plainList, tableRow, whyList, type LineStart } from './exportedShapes';
 import { parseBounded } from './boundedParse';
+import { simpleBlocks } from './exportedBlocks';
 import { parse } from './mdast';
 
 type Point = NonNullable<Root['position']>['start'];
@@ -206,6 +207,8 @@ function bodyRows(table: Table, lines: Lines, from: number, to: number): boolean
 /** Lines [from, to) parsed by the library, positions moved to where the lines are. */
 function parsed(lines: Lines, from: number, to: number): RootContent[] {
   if (to <= from) return [];
+  const simple = simpleBlocks(lines.text.slice(from, to), lines.starts.slice(from, to));
+  if (simple) return simple;
   const start = lines.starts[from] as LineStart;
   // Front matter is only read at the very start of the document: a later piece that
   // opens with `---` or `+++` is parsed after a blank line, which changes nothing else.

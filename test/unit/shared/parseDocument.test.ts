@@ -220,6 +220,27 @@ const plainListDocument = fc
       `## W\n\n${before}${items.map(([start, text]) => `- ${start}${text}`).join('\n')}${after}\n`,
   );
 
+/** Headings, fields, one-line paragraphs, rules and table heads, with or without blank lines between. */
+const simpleBlock = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom('', ' ', '\t'), raw)
+    .map(([n, gap, t]) => `${'#'.repeat(n)} ${gap}${t}`),
+  fc
+    .tuple(fc.constantFrom('', ' ', '('), raw, fc.constantFrom('', ':', ' '), fc.constantFrom('', ' ', 'x', ' #'), raw)
+    .map(([open, label, close, gap, rest]) => `**${open}${label}${close}**${gap}${rest}`),
+  fc.tuple(fc.constantFrom(...ITEM_STARTS, '|', '**'), raw).map(([start, t]) => `${start}${t}`),
+  fc.constantFrom('---', '***', '___', '- - -', '==='),
+  fc
+    .tuple(raw, raw, fc.constantFrom('| - | - |', '| :- | -: |', '| :-: | --- |', '| - |', '|-|-|-|'))
+    .map(([a, b, delimiter]) => `| ${a} | ${b} |\n${delimiter}`),
+);
+const blocksDocument = fc
+  .tuple(fc.array(fc.tuple(simpleBlock, fc.constantFrom('\n\n', '\n', '\n\n\n')), { maxLength: 6 }), fc.boolean())
+  .map(([blocks, rows]) => {
+    const body = blocks.map(([block, gap]) => `${block}${gap}`).join('');
+    return `## S\n\n${body}${rows ? '| r | s |\n' : ''}`;
+  });
+
 describe('parseDocument: the library tree, faster', () => {
   it('is the library tree for a large exported document', () => {
     same(exportPostmortem(largeDocument()));
@@ -252,6 +273,10 @@ describe('parseDocument: the library tree, faster', () => {
 
   it('is the library tree for plain bullet lists, whatever their items hold', () => {
     fc.assert(fc.property(plainListDocument, same), { numRuns: 1500 });
+  }, 120_000);
+
+  it('is the library tree for headings, fields, paragraphs, rules and table heads, whatever they hold', () => {
+    fc.assert(fc.property(blocksDocument, same), { numRuns: 2000 });
   }, 120_000);
 
   it.each([
