@@ -1,7 +1,7 @@
 /**
  * A reader for the short runs of blocks the exporter writes between its tables and
- * lists — headings, `**Label:** value` fields, one-line paragraphs, `---` rules and a
- * table's header and delimiter rows — that builds exactly the mdast (positions
+ * lists — headings, `**Label:** value` fields, one-line paragraphs, `---` rules, tight
+ * ordered lists of such lines and a table's header and delimiter rows — that builds exactly the mdast (positions
  * included) mdast-util-from-markdown + GFM builds for them. micromark costs a fixed
  * setup per call plus some tens of microseconds per block, and a large export still
  * handed it about a dozen such runs.
@@ -11,7 +11,7 @@
  * null and the caller parses the lines with the library.
  * test/unit/shared/parseDocument.test.ts holds it to the library's output.
  */
-import type { Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { List, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { inertText, NOT_PLAIN_ITEM, span, tableRow, type LineStart } from './exportedShapes';
 
 const BLANK = /^[ \t]*$/;
@@ -34,6 +34,13 @@ export function simpleBlocks(lines: readonly string[], starts: readonly LineStar
       if (!table) return null;
       out.push(table);
       break;
+    }
+    if (ORDERED_ITEM.test(line)) {
+      const ordered = orderedList(lines, starts, i);
+      if (!ordered) return null;
+      out.push(ordered.list);
+      i = ordered.end - 1;
+      continue;
     }
     // A block over several lines (a paragraph, a setext heading) is left to the library.
     if (next !== undefined && !BLANK.test(next)) return null;
@@ -70,8 +77,8 @@ function rule(line: string, start: LineStart): RootContent | null {
  * end, so its markers open and close (a closing marker after punctuation must be
  * followed by a space or the end of the line, and it is).
  */
-function field(line: string, start: LineStart): Paragraph | null {
-  const m = FIELD.exec(line);
+function field(line: string, start: LineStart, offset = 0): Paragraph | null {
+  const m = FIELD.exec(offset === 0 ? line : line.slice(offset));
   if (!m) return null;
   const label = m[1] ?? '';
   const rest = m[2] ?? '';
@@ -79,28 +86,73 @@ function field(line: string, start: LineStart): Paragraph | null {
   const labelText = inertText(label);
   const restText = rest === '' ? '' : inertText(rest);
   if (labelText === null || restText === null) return null;
-  const strongEnd = label.length + 4;
+  const strongEnd = offset + label.length + 4;
   const children: PhrasingContent[] = [
     {
       type: 'strong',
-      children: [{ type: 'text', value: labelText, position: span(start, 2, strongEnd - 2) }],
-      position: span(start, 0, strongEnd),
+      children: [{ type: 'text', value: labelText, position: span(start, offset + 2, strongEnd - 2) }],
+      position: span(start, offset, strongEnd),
     },
   ];
   if (rest !== '') children.push({ type: 'text', value: restText, position: span(start, strongEnd, line.length) });
-  return { type: 'paragraph', children, position: span(start, 0, line.length) };
+  return { type: 'paragraph', children, position: span(start, offset, line.length) };
 }
 
 /** A one-line paragraph of plain text that cannot be read as the start of another block. */
-function paragraph(line: string, start: LineStart): Paragraph | null {
-  if (NOT_PLAIN_ITEM.test(line) || line.startsWith('|')) return null;
-  const value = inertText(line);
+function paragraph(line: string, start: LineStart, offset = 0): Paragraph | null {
+  const raw = offset === 0 ? line : line.slice(offset);
+  if (raw === '' || NOT_PLAIN_ITEM.test(raw) || raw.startsWith('|')) return null;
+  const value = inertText(raw);
   if (value === null) return null;
   return {
     type: 'paragraph',
-    children: [{ type: 'text', value, position: span(start, 0, line.length) }],
-    position: span(start, 0, line.length),
+    children: [{ type: 'text', value, position: span(start, offset, line.length) }],
+    position: span(start, offset, line.length),
   };
+}
+
+/** `1. ` and the item's text: one space after the marker, so the text starts right there. */
+const ORDERED_ITEM = /^(\d{1,9})\. (?=\S)/;
+/** A line that would go on with an ordered list after a blank line (an item, or indented text). */
+const CONTINUES_ORDERED = /^(?:[ \t]|\d{1,9}[.)](?:[ \t]|$))/;
+
+/**
+ * A tight ordered list of one-line items (`1. **Primary (root cause):** text`, as the
+ * exporter writes Contributing Factors), each a field or plain text, starting at
+ * `from`. Returns the list and the index after it, or null.
+ */
+function orderedList(
+  lines: readonly string[],
+  starts: readonly LineStart[],
+  from: number,
+): { list: List; end: number } | null {
+  const list: List = { type: 'list', ordered: true, start: null, spread: false, children: [] };
+  let end = from;
+  for (let m = ORDERED_ITEM.exec(lines[end] ?? ''); m; m = ORDERED_ITEM.exec(lines[end] ?? '')) {
+    const line = lines[end] as string;
+    const start = starts[end] as LineStart;
+    const offset = (m[1] ?? '').length + 2;
+    const content = field(line, start, offset) ?? paragraph(line, start, offset);
+    if (!content) return null;
+    list.start ??= Number(m[1]);
+    list.children.push({
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [content],
+      position: span(start, 0, line.length),
+    });
+    end += 1;
+  }
+  // What follows must end the list: a blank line, then nothing that would continue it.
+  let next = end;
+  while (next < lines.length && BLANK.test(lines[next] as string)) next += 1;
+  if (list.children.length === 0 || (end < lines.length && !BLANK.test(lines[end] as string))) return null;
+  if (next < lines.length && CONTINUES_ORDERED.test(lines[next] as string)) return null;
+  const first = list.children[0]?.position;
+  const last = list.children[list.children.length - 1]?.position;
+  if (first && last) list.position = { start: { ...first.start }, end: { ...last.end } };
+  return { list, end };
 }
 
 const ALIGN = { left: 'left', right: 'right', center: 'center' } as const;
