@@ -4,7 +4,7 @@
  * mdast-util-to-markdown with GFM, so user text is escaped by the library (pipes and
  * newlines in cells, backticks, a leading "#", "-" or "1."), never by hand.
  */
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { formatActionItemId, isSafeWebUrl } from '../actionItems';
 import { describeErrorBudget, errorBudget } from '../impact';
 import { rankName, TIMELINE_KIND_LABELS } from '../labels';
@@ -26,6 +26,11 @@ export const NOTHING_RECORDED = 'Nothing recorded.';
 export const ROOT_CAUSE_MARK = '(root cause)';
 
 export function exportPostmortem(doc: Postmortem): string {
+  return serialize(postmortemTree(doc));
+}
+
+/** The exported document as mdast, before serialisation. */
+export function postmortemTree(doc: Postmortem): Root {
   const blocks: RootContent[] = [
     heading(1, titleHeading(doc.kind, doc.title)),
     ...headerFields(doc),
@@ -51,7 +56,7 @@ export function exportPostmortem(doc: Postmortem): string {
     ...meetingNote(doc),
     ...doc.extraSections.flatMap((section) => [heading(2, section.heading), ...keptSection(section.markdown)]),
   ];
-  return serialize({ type: 'root', children: blocks });
+  return { type: 'root', children: blocks };
 }
 
 /**

@@ -29,7 +29,7 @@ const at = (start: LineStart, index: number): Point => ({
   column: index + 1,
   offset: start.offset + index,
 });
-const span = (start: LineStart, from: number, to: number, end: LineStart = start): Position => ({
+export const span = (start: LineStart, from: number, to: number, end: LineStart = start): Position => ({
   start: at(start, from),
   end: at(end, to),
 });
@@ -123,6 +123,46 @@ function cellContent(raw: string, start: LineStart, from: number, to: number): P
   }
   const value = inertText(raw);
   return value === null ? null : [{ type: 'text', value, position: span(start, from, to) }];
+}
+
+/**
+ * What may not open or close the text of a plain list item: it would start a block
+ * inside the item (a heading, quote, list, fence, rule) or move where the text starts,
+ * and trailing whitespace is dropped.
+ */
+export const NOT_PLAIN_ITEM = /^(?:[ \t#>*+=~`-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/;
+
+/**
+ * A tight bullet list of plain items, one per line (`- text`), as the exporter writes
+ * What Went Well and What Went Poorly. `lines` is the whole list, with nothing before
+ * or after it in the same block.
+ */
+export function plainList(lines: readonly string[], starts: readonly LineStart[]): List | null {
+  if (lines.length === 0) return null;
+  const list: List = { type: 'list', ordered: false, start: null, spread: false, children: [] };
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as string;
+    const start = starts[i] as LineStart;
+    const raw = line.slice(2);
+    if (!line.startsWith('- ') || raw === '' || NOT_PLAIN_ITEM.test(raw)) return null;
+    const value = inertText(raw);
+    if (value === null) return null;
+    list.children.push({
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value, position: span(start, 2, line.length) }],
+          position: span(start, 2, line.length),
+        },
+      ],
+      position: span(start, 0, line.length),
+    });
+  }
+  setEnds(list);
+  return list;
 }
 
 const ITEM = /^((?: {2})*)- \*\*(.+)\*\*\\$/;

@@ -10,6 +10,7 @@ import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { plainTextHandler } from './plainTextHandler';
+import { fastRootHandler } from './serializerState';
 
 /** The house markdown style, with the library's own handlers (tests compare against it). */
 export const LIBRARY_TO_MARKDOWN: Readonly<Options> = {
@@ -26,7 +27,8 @@ export const LIBRARY_TO_MARKDOWN: Readonly<Options> = {
 const TO_MARKDOWN: Options = {
   ...LIBRARY_TO_MARKDOWN,
   // Same output as the library's text handler, without its escaping pass where that pass changes nothing.
-  handlers: { text: plainTextHandler },
+  // The same output as the library's root, with faster helpers for the handlers under it.
+  handlers: { text: plainTextHandler, root: fastRootHandler },
 };
 
 export function serialize(tree: Nodes): string {

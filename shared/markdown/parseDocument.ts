@@ -16,8 +16,9 @@
  * test/unit/shared/parseDocument.test.ts holds the result to `parse`'s, positions included.
  */
 import type { Code, Nodes, Root, RootContent, Table } from 'mdast';
-import { tableRow, whyList, type LineStart } from './exportedShapes';
+import { plainList, tableRow, whyList, type LineStart } from './exportedShapes';
 import { parseBounded } from './boundedParse';
+import { simpleBlocks } from './exportedBlocks';
 import { parse } from './mdast';
 
 type Point = NonNullable<Root['position']>['start'];
@@ -156,6 +157,17 @@ function section(piece: Piece, lines: Lines): RootContent[] {
       if (!list || before[before.length - 1]?.type === 'list') return parsed(lines, piece.from, piece.to);
       out.push(...before, list);
       from = i = end;
+    } else if (line.startsWith('- ') && (i === piece.from || BLANK.test(text[i - 1] ?? ''))) {
+      // A plain list (What Went Well / Poorly); any other list is left to the library.
+      const end = runEnd(text, i, piece.to, (l) => !BLANK.test(l));
+      const next = text.slice(end ?? piece.to, piece.to).find((l) => !BLANK.test(l));
+      if (end === null || (next !== undefined && /^(?:[ \t]|[-+*](?:[ \t]|$))/.test(next))) continue;
+      const list = plainList(text.slice(i, end), lines.starts.slice(i, end));
+      if (!list) continue;
+      const before = parsed(lines, from, i);
+      if (before[before.length - 1]?.type === 'list') continue;
+      out.push(...before, list);
+      from = i = end;
     }
   }
   out.push(...parsed(lines, from, piece.to));
@@ -195,6 +207,8 @@ function bodyRows(table: Table, lines: Lines, from: number, to: number): boolean
 /** Lines [from, to) parsed by the library, positions moved to where the lines are. */
 function parsed(lines: Lines, from: number, to: number): RootContent[] {
   if (to <= from) return [];
+  const simple = simpleBlocks(lines.text.slice(from, to), lines.starts.slice(from, to));
+  if (simple) return simple;
   const start = lines.starts[from] as LineStart;
   // Front matter is only read at the very start of the document: a later piece that
   // opens with `---` or `+++` is parsed after a blank line, which changes nothing else.

@@ -10,10 +10,14 @@
  * text, or at a backslash. So, per construct stack, the patterns in scope are indexed
  * by their character (with what they need before and after as lookarounds, built the
  * way the library builds its expressions); a text none of them matches, with no
- * backslash, is returned as it is. Any other text goes through the library's own pass,
- * given only the patterns whose character occurs in the text or its surroundings: the
- * others cannot match, so the output is the same.
- * test/unit/shared/plainTextHandler.test.ts holds it to the library's output.
+ * backslash, is returned as it is. Where the only characters that match are ones a
+ * pattern escapes wherever they are (a pipe in a cell, a backtick), they are escaped as
+ * the library escapes them (see escapeAlways). Text without a line ending is checked
+ * against fewer patterns: the many that need a CR or LF next to them cannot match it.
+ * Any other text goes through the library's own pass, given only the patterns whose
+ * character occurs in the text or its surroundings: the others cannot match, so the
+ * output is the same. test/unit/shared/plainTextHandler.test.ts holds it to the
+ * library's output.
  */
 import type { Text } from 'mdast';
 import { defaultHandlers, type ConstructName, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
@@ -23,16 +27,36 @@ interface Scope {
   patterns: Unsafe[];
   /** False in autolinks, which percent-encode instead of escaping: always run the library's pass. */
   shortcut: boolean;
-  /** Any character some pattern is about. */
+  /** For text (with its surroundings) that holds a line ending, and for text that does not. */
+  withBreaks: Matcher;
+  withoutBreaks: Matcher;
+  /** The patterns worth giving the library, by the pattern characters a text holds. */
+  byCharacters: Map<string, Unsafe[]>;
+}
+
+/** Some of a scope's patterns, indexed by character. */
+interface Matcher {
+  /** Any character one of them is about. */
   characters: RegExp;
-  /** Per such character: whether a pattern matches at that index (sticky). */
+  /**
+   * Characters with a pattern that needs nothing before or after (`|` in a cell, `*`,
+   * `` ` ``, `[` in phrasing): the library escapes every one of them.
+   */
+  always: Set<string>;
+  /** Per other character: whether one of its patterns matches at that index (sticky). */
   at: Map<string, RegExp[]>;
 }
 
 interface PatternSet {
   patterns: readonly Unsafe[];
-  /** Per construct stack; null to always defer to the library. */
-  byStack: Map<string, Scope | null>;
+  /** The scope of each construct stack seen, by its names in order. */
+  stacks: StackNode;
+}
+
+interface StackNode {
+  /** The scope of the stack that ends here, once asked for; null to always defer to the library. */
+  scope?: Scope | null;
+  next: Map<ConstructName, StackNode>;
 }
 
 /** One entry per distinct set of unsafe patterns (in practice one: the options in ./mdast). */
@@ -40,21 +64,21 @@ const patternSets: PatternSet[] = [];
 /** state.unsafe is a new array per toMarkdown call; this finds its set once per call. */
 const setOfCall = new WeakMap<readonly Unsafe[], PatternSet>();
 
-export const plainTextHandler: Handle = (node: Text, parent, state, info) => {
+const LINE_ENDING = /[\r\n]/;
+
+const handleText: Handle = (node: Text, parent, state, info) => {
   const scope = scopeOf(state);
   if (scope === null) return defaultHandlers.text(node, parent, state, info);
   const value = node.value;
   const whole = info.before + value + info.after;
-  if (
-    scope.shortcut &&
-    !value.includes('\\') &&
-    !info.after.includes('\\') &&
-    !anyMatch(scope, whole, info.before.length, whole.length - info.after.length)
-  )
-    return value;
+  if (scope.shortcut && !('encode' in info) && !value.includes('\\') && !info.after.includes('\\')) {
+    const matcher = LINE_ENDING.test(whole) ? scope.withBreaks : scope.withoutBreaks;
+    const escaped = escapeAlways(matcher, whole, info.before.length, whole.length - info.after.length);
+    if (escaped !== null) return escaped;
+  }
   // The library's own pass, over the patterns that can match here.
   const all = state.unsafe;
-  state.unsafe = scope.patterns.filter((pattern) => whole.includes(pattern.character));
+  state.unsafe = patternsFor(scope, whole);
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {
@@ -62,26 +86,66 @@ export const plainTextHandler: Handle = (node: Text, parent, state, info) => {
   }
 };
 
+/**
+ * What a text starts with, for the text before it (containerPhrasing uses only the first
+ * character, and without a peek it writes the whole text an extra time). The peek is
+ * made with nothing before or after, so no pattern that needs a character before can
+ * match at the first index: when none of the others can either, the library's output
+ * starts with the text's own first character (a backslash it escapes stays first), so
+ * the text itself is an exact peek. Otherwise the handler's full output is.
+ */
+const peekText: Handle = (node: Text, parent, state, info) => {
+  const scope = scopeOf(state);
+  const value = node.value;
+  if (scope?.shortcut) {
+    const matcher = LINE_ENDING.test(value) ? scope.withBreaks : scope.withoutBreaks;
+    matcher.characters.lastIndex = 0;
+    const hit = matcher.characters.exec(value);
+    if (hit?.index !== 0 || (!matcher.always.has(hit[0]) && !matchesAt(matcher, hit[0], value, 0))) return value;
+  }
+  return handleText(node, parent, state, info);
+};
+
+export const plainTextHandler: Handle & { peek: Handle } = Object.assign(handleText, { peek: peekText });
+
+/** The pattern set of the last toMarkdown call seen (a call's texts come one after another). */
+let lastSet: { unsafe: readonly Unsafe[]; set: PatternSet } | null = null;
+
+/**
+ * The scope for the current construct stack, found by walking the stack's names down a
+ * tree of the stacks seen so far: no key is built per text, and consecutive texts (the
+ * cells of a table, the whys of a nested list) share most of the walk's maps.
+ */
 function scopeOf(state: State): Scope | null {
-  let set = setOfCall.get(state.unsafe);
-  if (!set) {
-    set = patternSets.find((known) => sameItems(known.patterns, state.unsafe));
-    if (!set) {
-      set = { patterns: [...state.unsafe], byStack: new Map() };
-      patternSets.push(set);
+  let node = patternSetOf(state.unsafe).stacks;
+  for (const name of state.stack) {
+    let next = node.next.get(name);
+    if (!next) {
+      next = { next: new Map() };
+      node.next.set(name, next);
     }
-    setOfCall.set(state.unsafe, set);
+    node = next;
   }
-  const key = state.stack.join(' ');
-  let scope = set.byStack.get(key);
-  if (scope === undefined) {
-    scope = compileScope(state);
-    set.byStack.set(key, scope);
-  }
-  return scope;
+  if (node.scope === undefined) node.scope = compileScope(state);
+  return node.scope;
 }
 
-function sameItems(a: readonly Unsafe[], b: readonly Unsafe[]): boolean {
+function patternSetOf(unsafe: readonly Unsafe[]): PatternSet {
+  if (lastSet?.unsafe === unsafe) return lastSet.set;
+  let set = setOfCall.get(unsafe);
+  if (!set) {
+    set = patternSets.find((known) => sameItems(known.patterns, unsafe));
+    if (!set) {
+      set = { patterns: [...unsafe], stacks: { next: new Map() } };
+      patternSets.push(set);
+    }
+    setOfCall.set(unsafe, set);
+  }
+  lastSet = { unsafe, set };
+  return set;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
@@ -96,9 +160,38 @@ function compileScope(state: State): Scope | null {
   // Node-bound patterns depend on neighbours (none of ours are): leave those to the library.
   const patterns = state.unsafe.filter((pattern) => patternInScope(state.stack, pattern));
   if (patterns.some((pattern) => pattern.beforeNode || pattern.afterNode)) return null;
+  return {
+    patterns,
+    shortcut: !state.stack.includes('autolink'),
+    withBreaks: matcher(patterns),
+    withoutBreaks: matcher(patterns.filter((pattern) => !needsLineEnding(pattern))),
+    byCharacters: new Map(),
+  };
+}
+
+/** What the library's expressions need before or after a character that is only a line ending. */
+const LINE_ENDING_ONLY = new Set(['[\\r\\n]', '\\n', '\\r']);
+
+/**
+ * Whether a pattern's expression can only match where there is a CR or LF: at a break
+ * (compile-pattern.js puts `[\r\n]` before it) or next to a line ending. In text
+ * without one, no such pattern matches. Anything less plain is kept.
+ */
+function needsLineEnding(pattern: Unsafe): boolean {
+  return (
+    Boolean(pattern.atBreak) || LINE_ENDING_ONLY.has(pattern.before ?? '') || LINE_ENDING_ONLY.has(pattern.after ?? '')
+  );
+}
+
+function matcher(patterns: Unsafe[]): Matcher {
+  const always = new Set<string>();
   const at = new Map<string, RegExp[]>();
   for (const character of new Set(patterns.map((pattern) => pattern.character))) {
     const own = patterns.filter((pattern) => pattern.character === character);
+    if (own.some((pattern) => !pattern.atBreak && !pattern.before && !pattern.after)) {
+      always.add(character);
+      continue;
+    }
     const alternatives = (unicode: boolean) =>
       own.filter((pattern) => Boolean(pattern.unicode) === unicode).map(characterInContext);
     const plain = alternatives(false);
@@ -108,25 +201,76 @@ function compileScope(state: State): Scope | null {
       ...(unicode.length > 0 ? [new RegExp(unicode.join('|'), 'uy')] : []),
     ]);
   }
-  const escaped = [...at.keys()].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return {
-    patterns,
-    shortcut: !state.stack.includes('autolink'),
-    characters: new RegExp(`[${escaped.join('')}]`, 'g'),
-    at,
-  };
+  const escaped = [...always, ...at.keys()].map(
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return { characters: new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[]', 'g'), always, at };
 }
 
-/** Whether a pattern in scope matches a character of `whole` in [from, to). */
-function anyMatch(scope: Scope, whole: string, from: number, to: number): boolean {
-  scope.characters.lastIndex = from;
-  for (let hit = scope.characters.exec(whole); hit && hit.index < to; hit = scope.characters.exec(whole)) {
-    for (const expression of scope.at.get(hit[0]) ?? []) {
-      expression.lastIndex = hit.index;
-      if (expression.test(whole)) return true;
+/**
+ * The library's output for whole[from, to) (the text, with a backslash neither in it nor
+ * after it), when the only characters a pattern can match there are ones it always
+ * escapes; null when another pattern may match, or at an underscore, which the library
+ * leaves alone inside a word.
+ *
+ * Why it is the same: safe() (util/safe.js) escapes every index some pattern matched,
+ * except where it skips one whose match needed the character next to it, when that
+ * neighbour is escaped for nothing (its flags); an index matched by a pattern that needs
+ * nothing has no such flags, so it is always escaped: `\` before ASCII punctuation, else
+ * a character reference. Indexes in the surroundings are never written. Between escapes,
+ * escapeBackslashes changes nothing without a backslash.
+ */
+function escapeAlways(matcher: Matcher, whole: string, from: number, to: number): string | null {
+  let out = '';
+  let start = from;
+  matcher.characters.lastIndex = from;
+  for (let hit = matcher.characters.exec(whole); hit && hit.index < to; hit = matcher.characters.exec(whole)) {
+    const character = hit[0];
+    if (!matcher.always.has(character)) {
+      if (matchesAt(matcher, character, whole, hit.index)) return null;
+      continue;
     }
+    if (character === '_') return null;
+    out += whole.slice(start, hit.index) + escapeOf(character);
+    start = hit.index + 1;
+  }
+  return start === from ? whole.slice(from, to) : out + whole.slice(start, to);
+}
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/** How safe() writes a character it escapes, for a text (which passes no `encode` list). */
+function escapeOf(character: string): string {
+  return ASCII_PUNCTUATION.test(character)
+    ? `\\${character}`
+    : `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`;
+}
+
+/** Whether one of the character's conditional patterns matches at `index`. */
+function matchesAt(matcher: Matcher, character: string, whole: string, index: number): boolean {
+  for (const expression of matcher.at.get(character) ?? []) {
+    expression.lastIndex = index;
+    if (expression.test(whole)) return true;
   }
   return false;
+}
+
+const MAX_CACHED_MIXES = 256;
+
+/** The patterns whose character occurs in `whole`: the others cannot match, so safe() gives the same without them. */
+function patternsFor(scope: Scope, whole: string): Unsafe[] {
+  const present = new Set<string>();
+  const { characters } = scope.withBreaks;
+  characters.lastIndex = 0;
+  for (let hit = characters.exec(whole); hit; hit = characters.exec(whole)) present.add(hit[0]);
+  const key = [...present].sort().join('');
+  let patterns = scope.byCharacters.get(key);
+  if (!patterns) {
+    patterns = scope.patterns.filter((pattern) => present.has(pattern.character));
+    // Bounded: hostile text can hold many different mixes of characters.
+    if (scope.byCharacters.size < MAX_CACHED_MIXES) scope.byCharacters.set(key, patterns);
+  }
+  return patterns;
 }
 
 function characterInContext(pattern: Unsafe): string {

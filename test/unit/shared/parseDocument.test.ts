@@ -76,6 +76,8 @@ const exported: fc.Arbitrary<Postmortem> = fc
       maxLength: 5,
     }),
     extra: fc.array(fc.tuple(hostileText, hostileText), { maxLength: 2 }),
+    wentWell: fc.array(hostileText, { maxLength: 4 }),
+    wentPoorly: fc.array(hostileText, { maxLength: 4 }),
   })
   .map((r) => ({
     ...createPostmortem('pm', '2026-03-18T10:00:00.000Z'),
@@ -102,6 +104,8 @@ const exported: fc.Arbitrary<Postmortem> = fc
       doneAt: '',
     })),
     extraSections: r.extra.map(([heading, markdown]) => ({ heading: heading || 'Notes', markdown })),
+    wentWell: r.wentWell,
+    wentPoorly: r.wentPoorly,
   }));
 
 /** Lines that open, close or continue blocks, to put the cut between pieces on trial. */
@@ -186,6 +190,78 @@ const shapedDocument = fc
     return `## T\n\n| h | i |\n| - | - |\n${table}\n\n### W\n\n${items.join('\n')}\n`;
   });
 
+/** Plain list items as the exporter writes them, and items that open a block or end in whitespace. */
+const ITEM_STARTS = [
+  '',
+  '# ',
+  '> ',
+  '1. ',
+  '2) ',
+  '+ ',
+  '* ',
+  '- ',
+  '-',
+  '=',
+  '~~~',
+  '```',
+  '[ ] ',
+  '[x] ',
+  '    ',
+  ' ',
+];
+const plainListDocument = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom(...ITEM_STARTS), raw), { minLength: 1, maxLength: 5 }),
+    fc.constantFrom('', '\n\n  more', '\n\n- next', '\nlazy', '\n\n## H', '\n\n* star'),
+    fc.constantFrom('', 'Before.\n\n', '- before\n\n'),
+  )
+  .map(
+    ([items, after, before]) =>
+      `## W\n\n${before}${items.map(([start, text]) => `- ${start}${text}`).join('\n')}${after}\n`,
+  );
+
+/** Headings, fields, one-line paragraphs, rules, ordered lists and table heads, with or without blank lines between. */
+/** Mostly text the fast reader takes (markup-free), so its guards are what decides. */
+const text = fc.oneof(fc.constantFrom('a', 'Factor 1', 'two words', 'Zoë', '1.5 s', '→ b'), raw);
+const simpleBlock = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom('', ' ', '\t'), text)
+    .map(([n, gap, t]) => `${'#'.repeat(n)} ${gap}${t}`),
+  fc
+    .tuple(
+      fc.constantFrom('', ' ', '('),
+      text,
+      fc.constantFrom('', ':', ' '),
+      fc.constantFrom('', ' ', 'x', ' #'),
+      text,
+    )
+    .map(([open, label, close, gap, rest]) => `**${open}${label}${close}**${gap}${rest}`),
+  fc.tuple(fc.constantFrom(...ITEM_STARTS, '|', '**'), text).map(([start, t]) => `${start}${t}`),
+  fc.constantFrom('---', '***', '___', '- - -', '==='),
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('1.', '2.', '10.', '01.', '1)', '1234567890.'),
+        fc.constantFrom(' ', '  ', ''),
+        fc.oneof(
+          text,
+          text.map((label) => `**${label}:** ${label}`),
+        ),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((items) => items.map(([marker, gap, content]) => `${marker}${gap}${content}`).join('\n')),
+  fc
+    .tuple(text, text, fc.constantFrom('| - | - |', '| :- | -: |', '| :-: | --- |', '| - |', '|-|-|-|'))
+    .map(([a, b, delimiter]) => `| ${a} | ${b} |\n${delimiter}`),
+);
+const blocksDocument = fc
+  .tuple(fc.array(fc.tuple(simpleBlock, fc.constantFrom('\n\n', '\n', '\n\n\n')), { maxLength: 6 }), fc.boolean())
+  .map(([blocks, rows]) => {
+    const body = blocks.map(([block, gap]) => `${block}${gap}`).join('');
+    return `## S\n\n${body}${rows ? '| r | s |\n' : ''}`;
+  });
+
 describe('parseDocument: the library tree, faster', () => {
   it('is the library tree for a large exported document', () => {
     same(exportPostmortem(largeDocument()));
@@ -216,6 +292,14 @@ describe('parseDocument: the library tree, faster', () => {
     fc.assert(fc.property(shapedDocument, same), { numRuns: 600 });
   }, 120_000);
 
+  it('is the library tree for plain bullet lists, whatever their items hold', () => {
+    fc.assert(fc.property(plainListDocument, same), { numRuns: 1500 });
+  }, 120_000);
+
+  it('is the library tree for headings, fields, paragraphs, rules, ordered lists and table heads, whatever they hold', () => {
+    fc.assert(fc.property(blocksDocument, same), { numRuns: 1200 });
+  }, 120_000);
+
   it.each([
     ['a fence left open', '```mermaid\n\n- **Q**\\\n  → a\n'],
     ['a fence with a meta string', '```js x\n\n- **Q**\\\n  → a\n```\n'],
@@ -223,6 +307,10 @@ describe('parseDocument: the library tree, faster', () => {
     ['a row under a table that goes on', '| a |\n| - |\n| x |\nlazy'],
     ['a why list a loose list would continue', '- item\n\n- **Q**\\\n  → a\n'],
     ['a why list followed by an indented line', '- **Q**\\\n  → a\n\n  more\n'],
+    ['an ordered list that goes on after a blank line', '## S\n\n1. **A:** a\n\n2. b\n'],
+    ['an ordered list followed by an indented line', '## S\n\n1. a\n2. b\n\n   more\n'],
+    ['an ordered list with a lazy line', '## S\n\n1. a\nlazy\n'],
+    ['an ordered list with two kinds of marker', '## S\n\n1. a\n2) b\n'],
     ['a link definition elsewhere', '## A\n\n[x]\n\n## B\n\n[x]: /u\n'],
     ['an HTML block over a heading', '<!--\n## not a heading\n-->\n'],
     ['CRLF line endings', '## A\r\n\r\n| a |\r\n| - |\r\n| b |\r\n'],
