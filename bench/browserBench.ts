@@ -284,3 +284,43 @@ export async function heapAfterGc(page: Page): Promise<number> {
   await cdp.detach();
   return usedSize / 2 ** 20;
 }
+
+/**
+ * How far (px) to scroll for timeline row `n` to come into view: 0 when its top is on
+ * screen (a row of the 2 MB document is taller than the viewport), else its top's
+ * distance from the middle of the viewport, in whole pixels, or a step towards it read from the
+ * rows on screen when it is not rendered.
+ */
+function scrollTowardsRow(n: number): number {
+  const step = 600;
+  const field = document.querySelector(`textarea[aria-label="Event ${n}"]`);
+  if (field) {
+    const box = field.getBoundingClientRect();
+    return box.top >= 0 && box.top < innerHeight - 40 ? 0 : Math.round(box.top - innerHeight / 2);
+  }
+  const table = document.querySelector('.timeline-table');
+  if (!table) throw new Error('no timeline table');
+  const onScreen = [...table.querySelectorAll('tbody tr[aria-rowindex]')].find((row) => {
+    const box = row.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  });
+  if (!onScreen) return table.getBoundingClientRect().top > innerHeight ? step : -step;
+  // aria-rowindex counts the header row: event n is row n + 1.
+  return Math.sign(n + 1 - Number(onScreen.getAttribute('aria-rowindex'))) * step;
+}
+
+/**
+ * Scrolls the page until timeline row `n` is on screen: long timelines render only the
+ * rows near the viewport, so a row far down is not in the page until it is scrolled to.
+ * The page is scrolled directly, not with the mouse wheel: a wheel over the why graph's
+ * canvas pans the graph instead of the page.
+ */
+export async function scrollToTimelineRow(page: Page, n: number): Promise<void> {
+  for (let i = 0; ; i += 1) {
+    const delta = await page.evaluate(scrollTowardsRow, n);
+    if (delta === 0) return;
+    if (i === 300) throw new Error(`timeline row ${n} not reached by scrolling`);
+    await page.evaluate((by) => window.scrollBy(0, by), delta);
+    await page.waitForTimeout(50);
+  }
+}

@@ -14,9 +14,10 @@
  *
  * - typing.timeline.p95: into the event text of timeline row 250, in the large document
  *   (500 timeline rows, 200 action items, 300 whys). The table renders only the rows near
- *   the viewport, so row 250 is reached as a person would: the mouse wheel scrolls the
- *   page towards it (the direction read from the rows on screen) until it is in view,
- *   then a click puts the caret in it.
+ *   the viewport, so row 250 is reached as a person would: the page scrolls towards it
+ *   (the direction read from the rows on screen) until it is in view, then a click puts
+ *   the caret in it. The page is scrolled, not wheeled: after the why runs the graph's
+ *   canvas is under the pointer, and a wheel there pans the graph.
  * - typing.why.p95: into the answer editor of a why node in the same document (focus the
  *   graph, ArrowDown, F2: the first run edits the first why, each next run the node below).
  * - typing.whileSaving.p95: into timeline row 250 (reached the same way) of the large
@@ -37,6 +38,7 @@ import {
   p95,
   QUICK,
   RUNS,
+  scrollToTimelineRow,
   seedDocuments,
   startAppBench,
   takeTypingSamples,
@@ -82,38 +84,8 @@ async function openDocument(page: Page, doc: { id: string; title: string }): Pro
   await installTypingProbe(page);
 }
 
-/**
- * How far (px) to scroll for timeline row `n` to come into view: 0 when it is, else its
- * distance from the middle of the viewport, or a wheel step towards it read from the
- * rows on screen when it is not rendered.
- */
-function scrollTowardsRow(n: number): number {
-  const step = 600;
-  const field = document.querySelector(`textarea[aria-label="Event ${n}"]`);
-  if (field) {
-    const box = field.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= innerHeight ? 0 : box.top - innerHeight / 2;
-  }
-  const table = document.querySelector('.timeline-table');
-  if (!table) throw new Error('no timeline table');
-  const onScreen = [...table.querySelectorAll('tbody tr[aria-rowindex]')].find((row) => {
-    const box = row.getBoundingClientRect();
-    return box.bottom > 0 && box.top < innerHeight;
-  });
-  if (!onScreen) return table.getBoundingClientRect().top > innerHeight ? step : -step;
-  // aria-rowindex counts the header row: event n is row n + 1.
-  return Math.sign(n + 1 - Number(onScreen.getAttribute('aria-rowindex'))) * step;
-}
-
 async function focusTimelineRow(page: Page): Promise<void> {
-  await page.mouse.move(640, 360);
-  for (let i = 0; ; i += 1) {
-    const delta = await page.evaluate(scrollTowardsRow, TIMELINE_ROW);
-    if (delta === 0) break;
-    if (i === 300) throw new Error(`timeline row ${TIMELINE_ROW} not reached by scrolling`);
-    await page.mouse.wheel(0, delta);
-    await page.waitForTimeout(50);
-  }
+  await scrollToTimelineRow(page, TIMELINE_ROW);
   const field = page.getByRole('textbox', { name: `Event ${TIMELINE_ROW}`, exact: true });
   await field.click();
   await page.keyboard.press('End');
