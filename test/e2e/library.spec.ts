@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
 import { blankActionItem } from '../../shared/edits';
 import type { Postmortem } from '../../shared/model';
+import { seedDocuments } from './seedDocuments';
 
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText(/Saved/);
 
@@ -150,23 +151,7 @@ test('the library opens with its rows and overdue badge reading each postmortem 
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
-  await page.evaluate(
-    async (docs) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('postmortem-studio');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('documents', 'readwrite');
-        for (const doc of docs) tx.objectStore('documents').put(doc, doc.id);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    [overdue('pm-a', 'Checkout outage', 'P1'), overdue('pm-b', 'Queue backlog', 'P3')],
-  );
+  await seedDocuments(page, [overdue('pm-a', 'Checkout outage', 'P1'), overdue('pm-b', 'Queue backlog', 'P3')]);
 
   await page.addInitScript(countDocumentReads);
   await page.reload();

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
 import type { Postmortem } from '../../shared/model';
+import { seedDocuments } from './seedDocuments';
 
 const ROWS = 320;
 const ITEMS = 60;
@@ -48,20 +49,7 @@ function longDocument(): Postmortem {
 async function openLongDocument(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Start your first postmortem' })).toBeVisible();
-  await page.evaluate(async (doc) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('postmortem-studio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('documents', 'readwrite');
-      tx.objectStore('documents').put(doc, doc.id);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, longDocument());
+  await seedDocuments(page, [longDocument()]);
   await page.reload();
   await page.getByRole('button', { name: 'Queue backlog', exact: true }).click();
 }

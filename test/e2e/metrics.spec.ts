@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
 import { blankActionItem } from '../../shared/edits';
 import type { ActionItem, Postmortem } from '../../shared/model';
+import { seedDocuments } from './seedDocuments';
 
 /**
  * Three postmortems with every number the dashboard needs, computed by hand:
@@ -98,24 +99,6 @@ const FIXTURES = [
   }),
 ];
 
-/** Writes documents straight into the browser platform's IndexedDB (no tags editor exists yet). */
-async function seed(page: Page, docs: Postmortem[]) {
-  await page.evaluate(async (values) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('postmortem-studio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('documents', 'readwrite');
-      for (const doc of values) tx.objectStore('documents').put(doc, doc.id);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, docs);
-}
-
 /** The rows of the screen-reader table named `caption`, as cell texts. */
 async function tableRows(page: Page, caption: string): Promise<string[][]> {
   const table = page.getByRole('table', { name: caption });
@@ -145,7 +128,7 @@ test('program metrics: empty state, then charts whose numbers match hand-compute
   expect(dashboardChunk(scripts)).toBe(true);
   await page.getByRole('button', { name: '← Library' }).click();
 
-  await seed(page, FIXTURES);
+  await seedDocuments(page, FIXTURES);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Checkout again', exact: true })).toBeVisible();
   await page.getByRole('button', { name: /Program metrics/ }).click();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
+import { seedDocuments } from './seedDocuments';
 
 /** The node whose answer is exactly `text` (its child's question repeats the text). */
 const node = (page: Page, text: string) =>
@@ -411,20 +412,7 @@ test('a 150-why graph: arrows reach a why out of view and show it, Tab adds unde
   };
   await page.goto('/');
   await page.getByRole('heading', { name: 'No postmortems yet' }).waitFor();
-  await page.evaluate(async (value) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('postmortem-studio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('documents', 'readwrite');
-      tx.objectStore('documents').put(value, value.id);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, doc);
+  await seedDocuments(page, [doc]);
   await page.reload();
   await page.getByRole('button', { name: 'Big graph', exact: true }).click();
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
