@@ -104,6 +104,32 @@ test('keyboard: N starts a postmortem, Ctrl+Shift+L returns to the library, dupl
   await expect(page.getByRole('row')).toHaveCount(3); // header + 2
 });
 
+test('Ctrl+Shift+L pressed while the editor is still loading goes to the library and keeps the new postmortem', async ({
+  page,
+}) => {
+  // A slow disk or network: the editor's code arrives well after the person has moved on.
+  let release: () => void = () => undefined;
+  const editorHeldBack = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/DocumentScreen-*.js', async (route) => {
+    await editorHeldBack;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.type('Cache stampede');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Shift+L');
+  release();
+  await expect(page.getByRole('row', { name: /Cache stampede/ })).toBeVisible();
+  // The row is listed once the late editor has arrived and the postmortem is saved: the
+  // page did not go back to the document.
+  await expect(page.getByRole('heading', { name: 'Postmortem Studio', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Cache stampede/ })).toBeVisible();
+});
+
 test('undo and redo a header change made outside a text field', async ({ page }) => {
   await newPostmortemFromEmptyLibrary(page, 'Disk full');
   await page.getByLabel('Severity').focus();

@@ -34,16 +34,46 @@ export function App({ platform }: { platform: PlatformApi }) {
   // typed right after land in its title.
   const [creating, setCreating] = useState(false);
   const createNew = useCallback(() => setCreating(true), []);
-  const create = useCallback(async (choice: NewPostmortemChoice) => {
-    setCreating(false);
-    if (documentRef.current) await documentRef.current.flush();
-    // The editor is preloaded by now as a rule, and then opens within this key event, so
-    // the next keys (typing the title, Ctrl+Shift+L) land in it. Only if it is not in yet
-    // is it waited for here.
-    if (!documentScreen.loaded()) await documentScreen.load().catch(() => undefined);
-    const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString(), choice);
-    setScreen({ name: 'document', id: doc.id, initialDoc: doc });
+  // Each move to another screen takes a ticket; a postmortem whose editor was still loading
+  // when the person moved on (Ctrl+Shift+L right after Enter) does not pull them back.
+  const navigation = useRef(0);
+  const pendingCreate = useRef<Promise<void> | null>(null);
+  const [libraryVisit, setLibraryVisit] = useState(0);
+  const navigate = useCallback((next: Screen) => {
+    navigation.current += 1;
+    setScreen(next);
   }, []);
+
+  const create = useCallback(
+    (choice: NewPostmortemChoice) => {
+      setCreating(false);
+      const ticket = ++navigation.current;
+      const opening = (async () => {
+        if (documentRef.current) await documentRef.current.flush();
+        // The editor is preloaded by now as a rule, and then opens within this key event, so
+        // the next keys (typing the title, Ctrl+Shift+L) land in it. Only if it is not in yet
+        // is it waited for here.
+        if (!documentScreen.loaded()) await documentScreen.load().catch(() => undefined);
+        const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString(), choice);
+        if (navigation.current === ticket) {
+          setScreen({ name: 'document', id: doc.id, initialDoc: doc });
+          return;
+        }
+        // They moved on before the editor opened: keep what they created, and list it.
+        try {
+          await platform.saveDocument(doc);
+          setLibraryVisit((n) => n + 1);
+        } catch (e) {
+          setError(`Could not save “${doc.title}”: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      })();
+      pendingCreate.current = opening;
+      void opening.finally(() => {
+        if (pendingCreate.current === opening) pendingCreate.current = null;
+      });
+    },
+    [platform],
+  );
 
   const importMarkdown = useCallback(async () => {
     try {
@@ -53,7 +83,7 @@ export function App({ platform }: { platform: PlatformApi }) {
       const result = importPostmortem(file.content, { id: crypto.randomUUID(), now: new Date().toISOString() });
       await documentRef.current?.flush();
       await platform.saveDocument(result.doc);
-      setScreen({
+      navigate({
         name: 'document',
         id: result.doc.id,
         importNotes: result.warnings.map((w) => (w.line ? `Line ${w.line}: ${w.message}` : w.message)),
@@ -61,9 +91,13 @@ export function App({ platform }: { platform: PlatformApi }) {
     } catch (e) {
       setError(`Could not import: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }, [platform]);
+  }, [platform, navigate]);
 
   const openLibrary = useCallback(async () => {
+    navigation.current += 1;
+    // A postmortem being created is saved (or opened, then saved on close) before the
+    // library lists what is on disk.
+    await pendingCreate.current;
     await documentRef.current?.flush();
     setScreen({ name: 'library' });
   }, []);
@@ -82,7 +116,11 @@ export function App({ platform }: { platform: PlatformApi }) {
             void openLibrary();
             break;
           case 'flush-before-close':
-            void (documentRef.current?.flush() ?? Promise.resolve()).finally(() => platform.readyToClose());
+            // Closing is moving on too: a postmortem whose editor is still loading is saved first.
+            navigation.current += 1;
+            void Promise.resolve(pendingCreate.current)
+              .then(() => documentRef.current?.flush())
+              .finally(() => platform.readyToClose());
             break;
           case 'undo':
           case 'redo':
@@ -122,22 +160,23 @@ export function App({ platform }: { platform: PlatformApi }) {
             )}
             {screen.name === 'metrics' ? (
               <Suspense fallback={<p className="muted">Loading the metrics…</p>}>
-                <MetricsScreen onBack={() => setScreen({ name: 'library' })} />
+                <MetricsScreen onBack={() => navigate({ name: 'library' })} />
               </Suspense>
             ) : screen.name === 'tracker' ? (
               trackerChunk.module ? (
                 <trackerChunk.module.TrackerScreen
-                  onBack={() => setScreen({ name: 'library' })}
-                  onOpen={(id) => setScreen({ name: 'document', id })}
+                  onBack={() => navigate({ name: 'library' })}
+                  onOpen={(id) => navigate({ name: 'document', id })}
                 />
               ) : (
                 <ScreenLoading what="The action items" error={trackerChunk.error} onBack={openLibrary} />
               )
             ) : screen.name === 'library' ? (
               <LibraryScreen
-                onTracker={() => setScreen({ name: 'tracker' })}
-                onMetrics={() => setScreen({ name: 'metrics' })}
-                onOpen={(id) => setScreen({ name: 'document', id })}
+                key={libraryVisit}
+                onTracker={() => navigate({ name: 'tracker' })}
+                onMetrics={() => navigate({ name: 'metrics' })}
+                onOpen={(id) => navigate({ name: 'document', id })}
                 onCreate={createNew}
                 onImport={importMarkdown}
               />
@@ -153,9 +192,7 @@ export function App({ platform }: { platform: PlatformApi }) {
             ) : (
               <ScreenLoading what="The editor" error={documentChunk.error} onBack={openLibrary} />
             )}
-            {creating && (
-              <NewPostmortemDialog onCreate={(choice) => void create(choice)} onCancel={() => setCreating(false)} />
-            )}
+            {creating && <NewPostmortemDialog onCreate={create} onCancel={() => setCreating(false)} />}
           </AgendasProvider>
         </PromptSettingsProvider>
         <WorkspaceSync flushOpenDocument={() => documentRef.current?.flush() ?? Promise.resolve()} />
