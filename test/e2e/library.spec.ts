@@ -130,6 +130,26 @@ test('Ctrl+Shift+L pressed while the editor is still loading goes to the library
   await expect(page.getByRole('row', { name: /Cache stampede/ })).toBeVisible();
 });
 
+test('when the editor cannot be loaded, a new postmortem is still saved and opens once the editor can load', async ({
+  page,
+}) => {
+  await page.route('**/assets/DocumentScreen-*.js', (route) => route.abort('connectionfailed'));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'No postmortems yet' })).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.type('Cache stampede');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('The editor could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('Nothing was lost');
+  await page.unroute('**/assets/DocumentScreen-*.js');
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await page
+    .getByRole('button', { name: /Cache stampede/ })
+    .first()
+    .click();
+  await expect(page.getByLabel('Title')).toHaveValue('Cache stampede');
+});
+
 test('undo and redo a header change made outside a text field', async ({ page }) => {
   await newPostmortemFromEmptyLibrary(page, 'Disk full');
   await page.getByLabel('Severity').focus();

@@ -55,17 +55,22 @@ export function App({ platform }: { platform: PlatformApi }) {
         // is it waited for here.
         if (!documentScreen.loaded()) await documentScreen.load().catch(() => undefined);
         const doc = createPostmortem(crypto.randomUUID(), new Date().toISOString(), choice);
-        if (navigation.current === ticket) {
+        const editorIn = documentScreen.loaded() !== null;
+        if (navigation.current === ticket && editorIn) {
           setScreen({ name: 'document', id: doc.id, initialDoc: doc });
           return;
         }
-        // They moved on before the editor opened: keep what they created, and list it.
+        // They moved on before the editor opened, or its code could not be loaded: keep what
+        // they created on disk either way.
         try {
           await platform.saveDocument(doc);
-          setLibraryVisit((n) => n + 1);
         } catch (e) {
           setError(`Could not save “${doc.title}”: ${e instanceof Error ? e.message : String(e)}`);
+          return;
         }
+        if (navigation.current === ticket)
+          setScreen({ name: 'document', id: doc.id }); // says why it cannot open
+        else setLibraryVisit((n) => n + 1);
       })();
       pendingCreate.current = opening;
       void opening.finally(() => {
