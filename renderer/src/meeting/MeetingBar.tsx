@@ -139,7 +139,7 @@ export function MeetingBar({
   return (
     <div className={`meeting-bar ${flash ? `meeting-flash-${flash}` : ''}`} aria-label="Meeting">
       {/* Read out phase changes and the last-minute warning. */}
-      <p className="sr-only" role="status" aria-live="polite">
+      <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
       {!meeting || status === 'not-started' ? (

@@ -205,7 +205,7 @@ export function TrackerScreen({ onBack, onOpen }: { onBack: () => void; onOpen: 
       ) : (
         <div className="table-scroll">
           <table className="tracker-table" aria-labelledby={`${id}-caption`}>
-            <caption id={`${id}-caption`} className="sr-only">
+            <caption id={`${id}-caption`} className="visually-hidden">
               Action items, soonest due first
             </caption>
             <thead>
