@@ -11,7 +11,7 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { reparentWhy } from '../../../shared/whyGraph';
 import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
@@ -110,6 +110,14 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
 
   const [nodes, setNodes] = useState<WhyFlowNode[]>(laidOut);
   const [edges, setEdges] = useState<Edge[]>(visibleEdges);
+  /**
+   * Edges and the minimap follow in a render React may interrupt, after the one that
+   * paints a new why. React Flow cannot draw a new node's edge before it has measured
+   * the node anyway, and each edge array it is handed re-indexes every connection and
+   * re-runs every edge's selector; the minimap redraws one path through every node.
+   */
+  const deferredEdges = useDeferredValue(edges);
+  const miniMapNodes = useDeferredValue(nodes);
   const [relayout, setRelayout] = useState(0);
   // The image export draws every node, so for its duration every node is rendered.
   const [renderAll, setRenderAll] = useState(false);
@@ -394,7 +402,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
       >
         <ReactFlow<WhyFlowNode>
           nodes={nodes}
-          edges={edges}
+          edges={deferredEdges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
@@ -436,7 +444,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           </Panel>
           <WhyGrid />
           <Controls showInteractive={false} />
-          {whys.nodes.length > 30 && <WhyMiniMap nodes={nodes} />}
+          {whys.nodes.length > 30 && <WhyMiniMap nodes={miniMapNodes} />}
         </ReactFlow>
       </div>
     </WhyActionsContext.Provider>
