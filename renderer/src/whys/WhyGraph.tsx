@@ -313,10 +313,22 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
     if (event.target !== wrapper.current) return;
     const ui = uiStore.getState();
     if (ui.editingId) {
-      // Keys typed in the moment before the new node's field can take focus still count.
-      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // The editor's field takes focus once it has been painted (WhyNodeView): keys typed
+      // before then still count, as the field would take them.
+      const editingId = ui.editingId;
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (event.key.length === 1 && plain) {
         event.preventDefault();
-        actions.startEditing(ui.editingId, event.key);
+        actions.startEditing(editingId, event.key);
+      } else if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey && plain)) {
+        event.preventDefault();
+        actions.stopEditing();
+      } else if (event.key === 'Tab' && !event.shiftKey && plain) {
+        event.preventDefault();
+        // A root cause's answer is followed by its tags field, as in the editor.
+        if (whys.nodes.some((n) => n.id === editingId && n.isRootCause)) return;
+        actions.stopEditing();
+        actions.addChild(editingId);
       }
       return;
     }
