@@ -157,6 +157,33 @@ async function chainOfWhys(page: Page, answers: readonly string[]) {
   return canvas;
 }
 
+test('keys pressed before a new why takes the focus still count: its answer, Tab for the next why, Escape', async ({
+  page,
+}) => {
+  const canvas = await chainOfWhys(page, []);
+  // A new why's field takes the focus once it has been drawn. Keys sent in one go, before
+  // any frame, reach the canvas instead and must do what they would do in the field.
+  await canvas.evaluate((element) => {
+    const press = (key: string) =>
+      element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    press('Tab');
+    for (const key of 'Disk full') press(key);
+    press('Tab');
+    for (const key of 'Logs grew') press(key);
+    press('Escape');
+  });
+  await expect(node(page, 'Disk full')).toBeVisible();
+  await expect(node(page, 'Logs grew')).toHaveClass(/why-selected/);
+  await expect(page.locator('.why-editor')).toHaveCount(0);
+  await expect(canvas).toBeFocused();
+  // The second why hangs under the first.
+  await expect(page.locator('.why-chain')).toContainText('Disk full');
+  await expect(page.locator('.why-chain')).toContainText('Logs grew');
+  // The canvas has the keyboard again: R marks the selected why.
+  await page.keyboard.press('r');
+  await expect(node(page, 'Logs grew')).toContainText('Root cause');
+});
+
 test('hovering a node shows its chain to the symptom without moving the selection', async ({ page }) => {
   const canvas = await chainOfWhys(page, [
     'The index was empty',

@@ -11,7 +11,7 @@ import {
   applyNodeChanges,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { reparentWhy } from '../../../shared/whyGraph';
 import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
@@ -110,6 +110,14 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
 
   const [nodes, setNodes] = useState<WhyFlowNode[]>(laidOut);
   const [edges, setEdges] = useState<Edge[]>(visibleEdges);
+  /**
+   * Edges and the minimap follow in a render React may interrupt, after the one that
+   * paints a new why. React Flow cannot draw a new node's edge before it has measured
+   * the node anyway, and each edge array it is handed re-indexes every connection and
+   * re-runs every edge's selector; the minimap redraws one path through every node.
+   */
+  const deferredEdges = useDeferredValue(edges);
+  const miniMapNodes = useDeferredValue(nodes);
   const [relayout, setRelayout] = useState(0);
   // The image export draws every node, so for its duration every node is rendered.
   const [renderAll, setRenderAll] = useState(false);
@@ -305,10 +313,22 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
     if (event.target !== wrapper.current) return;
     const ui = uiStore.getState();
     if (ui.editingId) {
-      // Keys typed in the moment before the new node's field can take focus still count.
-      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // The editor's field takes focus once it has been painted (WhyNodeView): keys typed
+      // before then still count, as the field would take them.
+      const editingId = ui.editingId;
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (event.key.length === 1 && plain) {
         event.preventDefault();
-        actions.startEditing(ui.editingId, event.key);
+        actions.startEditing(editingId, event.key);
+      } else if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey && plain)) {
+        event.preventDefault();
+        actions.stopEditing();
+      } else if (event.key === 'Tab' && !event.shiftKey && plain) {
+        event.preventDefault();
+        // A root cause's answer is followed by its tags field, as in the editor.
+        if (whys.nodes.some((n) => n.id === editingId && n.isRootCause)) return;
+        actions.stopEditing();
+        actions.addChild(editingId);
       }
       return;
     }
@@ -394,7 +414,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
       >
         <ReactFlow<WhyFlowNode>
           nodes={nodes}
-          edges={edges}
+          edges={deferredEdges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
@@ -436,7 +456,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
           </Panel>
           <WhyGrid />
           <Controls showInteractive={false} />
-          {whys.nodes.length > 30 && <WhyMiniMap nodes={nodes} />}
+          {whys.nodes.length > 30 && <WhyMiniMap nodes={miniMapNodes} />}
         </ReactFlow>
       </div>
     </WhyActionsContext.Provider>

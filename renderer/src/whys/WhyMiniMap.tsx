@@ -13,7 +13,7 @@
  * pan repaints nothing.
  */
 import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { fitInMiniMap, miniMapView, nodesBounds } from './miniMapView';
 import type { WhyFlowNode } from './WhyNodeView';
 
@@ -21,7 +21,7 @@ const BOX = { width: 200, height: 150 };
 /** The size spelled out for `contain: strict`, which keeps the minimap's layout its own. */
 const panelStyle = { ...BOX, contain: 'strict' } as const;
 
-export function WhyMiniMap({ nodes }: { nodes: readonly WhyFlowNode[] }) {
+export const WhyMiniMap = memo(function WhyMiniMap({ nodes }: { nodes: readonly WhyFlowNode[] }) {
   const store = useStoreApi();
   const flow = useReactFlow();
   const frame = useRef<HTMLDivElement>(null);
@@ -124,4 +124,4 @@ export function WhyMiniMap({ nodes }: { nodes: readonly WhyFlowNode[] }) {
       <div ref={frame} className="why-minimap-frame" aria-hidden="true" />
     </Panel>
   );
-}
+});

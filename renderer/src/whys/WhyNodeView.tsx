@@ -4,6 +4,7 @@ import { fieldKeys } from '../../../shared/prompts';
 import { ProseField, ProseText } from '../phrasing/ProseField';
 import { RootCauseTagsField } from './RootCauseTagsField';
 import { useWhyActions, useWhyUi } from './whyUi';
+import { afterNextPaint } from '../app/afterNextPaint';
 import { isAppChord } from '../app/isTyping';
 
 /** Focus moving into a phrasing prompt's card keeps the node editor open. */
@@ -144,19 +145,22 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
   const questionRef = useRef<HTMLTextAreaElement>(null);
   const symptom = data.kind === 'symptom';
   useEffect(() => {
-    // React Flow keeps a new node hidden until it has measured it, and a hidden field
-    // cannot take focus: retry for a few frames until it can.
-    let frame = 0;
+    // Focus once the editor has been painted: focusing a field forces style and layout
+    // of the page and tells the browser about the new text input, work that held back
+    // the frame showing a new why. Keys typed before then reach the canvas, which
+    // passes them on (WhyGraph). A field React Flow still hides cannot take focus:
+    // retry for a few frames until it can.
+    let cancel = () => {};
     let tries = 0;
     const focus = () => {
       const target = symptom ? questionRef.current : answerRef.current;
       if (!target) return;
       target.focus({ preventScroll: true });
       if (document.activeElement === target) target.setSelectionRange(target.value.length, target.value.length);
-      else if ((tries += 1) < 30) frame = requestAnimationFrame(focus);
+      else if ((tries += 1) < 30) cancel = afterNextPaint(focus);
     };
-    focus();
-    return () => cancelAnimationFrame(frame);
+    cancel = afterNextPaint(focus);
+    return () => cancel();
   }, [symptom]);
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>, isLast: boolean) => {
     // Keys stay in the editor, except the app's own chords (panels, library, shortcuts).

@@ -1,15 +1,15 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { chainTo } from '../../../shared/whyGraph';
 import { SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
-import { detectPitfalls } from '../../../shared/whyPitfalls';
+import { detectPitfalls, type Pitfall } from '../../../shared/whyPitfalls';
 import { usePromptSettings } from '../phrasing/promptSettings';
 import { ShortcutTable } from '../app/KeyboardShortcuts';
 import { usePlatform } from '../app/platformContext';
 import { WHY_SHORTCUTS } from '../app/shortcuts';
 import { useDocument } from '../document/documentStore';
 import { WhyGraph } from './WhyGraph';
-import { createWhyUiStore, WhyUiStoreContext } from './whyUi';
+import { createWhyUiStore, WhyUiStoreContext, type WhyUiStore } from './whyUi';
 
 export function WhysSection() {
   const whys = useDocument((s) => s.doc.whys);
@@ -36,10 +36,15 @@ export function WhysSection() {
     [pitfallInput, lint],
   );
   // The chain of the node under the pointer, else of the selected one (and so, for
-  // keyboard users, of the node the arrows moved to).
-  const chainOf = (nodeId: string | null) => (nodeId && nodeId !== SYMPTOM_NODE_ID ? chainTo(whys, nodeId) : []);
-  const hoveredChain = chainOf(hoveredId);
-  const chain = hoveredChain.length > 0 ? hoveredChain : chainOf(selectedId);
+  // keyboard users, of the node the arrows moved to). It follows in a deferred render
+  // too: a new why (or selection) is drawn first, the chain a moment later.
+  const chainInput = useDeferredValue(useMemo(() => ({ whys, hoveredId, selectedId }), [whys, hoveredId, selectedId]));
+  const chain = useMemo(() => {
+    const chainOf = (nodeId: string | null) =>
+      nodeId && nodeId !== SYMPTOM_NODE_ID ? chainTo(chainInput.whys, nodeId) : [];
+    const hoveredChain = chainOf(chainInput.hoveredId);
+    return hoveredChain.length > 0 ? hoveredChain : chainOf(chainInput.selectedId);
+  }, [chainInput]);
 
   const openHelp = useCallback(() => setHelp(true), []);
   const exportImage = useCallback(
@@ -78,7 +83,7 @@ export function WhysSection() {
             <div className="why-chain">
               <h4>Chain to the symptom</h4>
               <ol>
-                <li className="muted">{whys.symptom || 'Initial symptom'}</li>
+                <li className="muted">{chainInput.whys.symptom || 'Initial symptom'}</li>
                 {chain.map((n) => (
                   <li key={n.id}>
                     <strong>{n.question}</strong> → {n.answer || <em className="muted">no answer yet</em>}
@@ -96,23 +101,7 @@ export function WhysSection() {
               {whys.nodes.length === 0 ? 'Describe the symptom, then ask why.' : 'No pitfalls spotted.'}
             </p>
           ) : (
-            <ul className="pitfalls">
-              {pitfalls.map((p, i) => (
-                <li key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? i}`} data-kind={p.kind}>
-                  {p.nodeId ? (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => uiStore.setState({ selectedId: p.nodeId })}
-                    >
-                      {p.message}
-                    </button>
-                  ) : (
-                    p.message
-                  )}
-                </li>
-              ))}
-            </ul>
+            <PitfallList pitfalls={pitfalls} uiStore={uiStore} />
           )}
         </aside>
       </div>
@@ -136,3 +125,26 @@ export function WhysSection() {
     </section>
   );
 }
+
+/**
+ * The Prompts list, apart so that the renders which follow every selection and every new
+ * why (the chain above changes) pass over it: at 500 whys it has hundreds of items, and
+ * it changes only when the deferred pitfalls do.
+ */
+const PitfallList = memo(function PitfallList({ pitfalls, uiStore }: { pitfalls: Pitfall[]; uiStore: WhyUiStore }) {
+  return (
+    <ul className="pitfalls">
+      {pitfalls.map((p, i) => (
+        <li key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? i}`} data-kind={p.kind}>
+          {p.nodeId ? (
+            <button type="button" className="link-button" onClick={() => uiStore.setState({ selectedId: p.nodeId })}>
+              {p.message}
+            </button>
+          ) : (
+            p.message
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+});
