@@ -227,7 +227,10 @@ export function ProseField({
   const insideCard = (target: EventTarget | null) => target instanceof Node && !!popover.current?.contains(target);
 
   return (
-    <div className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`}>
+    // A form of its own (nothing to submit): Chromium's autofill re-reads the form of a
+    // changed field after every key, and for a field in no form that is every field of
+    // the page (hundreds in a long postmortem), tens of ms a key.
+    <form className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`} onSubmit={(e) => e.preventDefault()}>
       <div ref={backdrop} className={`${className} prose-backdrop`} aria-hidden="true">
         <Highlights text={text} findings={findings} />
       </div>
@@ -313,7 +316,7 @@ export function ProseField({
           </div>,
           document.body,
         )}
-    </div>
+    </form>
   );
 }
 
