@@ -19,6 +19,7 @@ export const RETRY_DELAY_MS = 5000;
 export class Autosaver {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #savedRevision: number;
+  #savedAt: string | null = null;
   #running: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | null = null;
   #unsubscribeDrafts: (() => void) | null = null;
@@ -72,12 +73,17 @@ export class Autosaver {
   }
 
   async #saveLatest(): Promise<void> {
-    const { doc, revision } = this.store.getState();
-    if (revision === this.#savedRevision) return;
+    const { doc, revision, save } = this.store.getState();
+    if (revision === this.#savedRevision) {
+      // Typing that ended where it began changed nothing: nothing to write, and nothing unsaved.
+      if (save.kind === 'pending') this.store.getState().setSaveStatus({ kind: 'saved', at: this.#savedAt });
+      return;
+    }
     this.store.getState().setSaveStatus({ kind: 'saving' });
     try {
       const receipt = await this.platform.saveDocument(touch(doc, new Date().toISOString()));
       this.#savedRevision = revision;
+      this.#savedAt = receipt.savedAt;
       const stillCurrent = this.store.getState().revision === revision;
       this.store.getState().setSaveStatus(stillCurrent ? { kind: 'saved', at: receipt.savedAt } : { kind: 'pending' });
     } catch (error) {

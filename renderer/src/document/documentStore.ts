@@ -65,7 +65,9 @@ function drafts(store: object): Drafts {
 }
 
 /** Records (or re-records) a field's pending draft; listeners hear of the keystroke. */
-export function holdDraft(store: object, commit: DraftCommit): void {
+export function holdDraft(store: StoreApi<DocumentState>, commit: DraftCommit): void {
+  // The save indicator says "unsaved" from the first key, as it did when keys were edits.
+  if (store.getState().save.kind === 'saved') store.setState({ save: { kind: 'pending' } });
   const d = drafts(store);
   d.pending.add(commit);
   for (const listener of d.listeners) listener();

@@ -160,6 +160,18 @@ describe('drafts: text typed but not yet in the document', () => {
     autosaver.dispose();
   });
 
+  it('show as unsaved from the first key, and as saved again when the typing changed nothing', async () => {
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, { saveDocument: async () => ({ savedAt: 'x' }) });
+    const draft = draftOf(store);
+    draft.type('x');
+    expect(store.getState().save.kind).toBe('pending');
+    draft.type('');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(store.getState().save.kind).toBe('saved');
+    autosaver.dispose();
+  });
+
   it('go in before flush saves (closing, leaving the document)', async () => {
     const saved: string[] = [];
     const store = createDocumentStore(blank());
