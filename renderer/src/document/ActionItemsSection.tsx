@@ -149,7 +149,7 @@ const ActionItemRow = memo(function ActionItemRow({
               onFocused();
             }
           }}
-          onChange={(e) => update('description', { description: e.target.value })}
+          onCommit={(description) => update('description', { description })}
         />
         <label className="checkbox">
           <input
@@ -221,7 +221,7 @@ const ActionItemRow = memo(function ActionItemRow({
             field={fieldKeys.actionItem(item.id, 'successCriteria')}
             value={item.successCriteria}
             placeholder="How anyone can verify it is done"
-            onChange={(e) => update('successCriteria', { successCriteria: e.target.value })}
+            onCommit={(successCriteria) => update('successCriteria', { successCriteria })}
           />
         </label>
         <label className="wide">

@@ -5,7 +5,7 @@ import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
 import { Autosaver } from './autosave';
 import { DocumentLayout } from './DocumentLayout';
-import { createDocumentStore, DocumentStoreContext, redo, undo } from './documentStore';
+import { createDocumentStore, DocumentStoreContext, flushDrafts, redo, undo } from './documentStore';
 
 export interface DocumentScreenHandle {
   flush: () => Promise<void>;
@@ -165,7 +165,11 @@ export function DocumentScreen({
         onClose={onClose}
         notice={loaded.notice}
         importNotes={importNotes}
-        getDoc={() => loaded.store.getState().doc}
+        getDoc={() => {
+          // An export includes what was typed a moment ago.
+          flushDrafts(loaded.store);
+          return loaded.store.getState().doc;
+        }}
         onRetrySave={() => void loaded.autosaver.flush()}
         isNew={initialDoc !== undefined}
       />

@@ -83,9 +83,7 @@ export function FactorsSection() {
                     focusNext.current = null;
                   }
                 }}
-                onChange={(e) =>
-                  edit(`factor:${factor.id}`, (doc) => updateFactor(doc, factor.id, { text: e.target.value }))
-                }
+                onCommit={(text) => edit(`factor:${factor.id}`, (doc) => updateFactor(doc, factor.id, { text }))}
                 onKeyDown={(e) => {
                   if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
                     e.preventDefault();

@@ -52,14 +52,12 @@ export function ListSection({
                     focusIndex.current = null;
                   }
                 }}
-                onChange={(e) =>
-                  edit(`${listKey}:${index}`, (doc) => updateListItem(doc, listKey, index, e.target.value))
-                }
+                onCommit={(text) => edit(`${listKey}:${index}`, (doc) => updateListItem(doc, listKey, index, text))}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
                     e.preventDefault();
                     insert(index);
-                  } else if (e.key === 'Backspace' && item === '') {
+                  } else if (e.key === 'Backspace' && e.currentTarget.value === '') {
                     e.preventDefault();
                     edit(uniqueKey(`${listKey}-remove`), (doc) => removeListItem(doc, listKey, index));
                     fields.current[index - 1]?.focus();

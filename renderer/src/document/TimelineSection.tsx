@@ -230,7 +230,7 @@ const TimelineRow = memo(function TimelineRow({
           aria-label={`Event ${n}`}
           value={event.text}
           placeholder="What happened, or what was tried"
-          onChange={(e) => update('text', { text: e.target.value })}
+          onCommit={(text) => update('text', { text })}
           onPaste={(e) => {
             if (
               e.clipboardData.getData('text/plain').includes('\n') &&

@@ -2,10 +2,15 @@
  * Debounced autosave for one open document. Saves run one at a time, always write the
  * newest revision, and on failure keep the edit in memory, say what failed and retry.
  * flush() writes anything pending now (before closing or leaving the document).
+ *
+ * Text still held as a field's draft (documentStore.ts) counts as an edit: each key
+ * typed schedules the save as an edit to the store would, and a save (or flush) puts
+ * the drafts into the document before writing it. So typing reaches the disk as soon
+ * as it did when every key went to the store.
  */
 import type { PlatformApi } from '../../../shared/api';
 import { touch } from '../../../shared/documents';
-import type { DocumentState } from './documentStore';
+import { flushDrafts, hasDrafts, isCommittingDrafts, onDraft, type DocumentState } from './documentStore';
 import type { StoreApi } from 'zustand';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -14,8 +19,10 @@ export const RETRY_DELAY_MS = 5000;
 export class Autosaver {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #savedRevision: number;
+  #savedAt: string | null = null;
   #running: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | null = null;
+  #unsubscribeDrafts: (() => void) | null = null;
 
   /** `unsaved`: the document is not on disk yet (just created), so the first flush writes it. */
   constructor(
@@ -31,16 +38,21 @@ export class Autosaver {
   /** Watches the store for edits (again, after stop()). */
   start(): void {
     this.#unsubscribe ??= this.store.subscribe((state, previous) => {
-      if (state.revision !== previous.revision) this.#schedule(this.delayMs);
+      if (state.revision === previous.revision) return;
+      // A draft landing was already scheduled for when its keys were typed: keep that time.
+      if (isCommittingDrafts(this.store) && this.#timer !== undefined) return;
+      this.#schedule(this.delayMs);
     });
+    this.#unsubscribeDrafts ??= onDraft(this.store, () => this.#schedule(this.delayMs));
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.store.getState().revision !== this.#savedRevision;
+    return hasDrafts(this.store) || this.store.getState().revision !== this.#savedRevision;
   }
 
   /** Saves pending edits now and resolves once they are on disk (or failed). */
   flush(): Promise<void> {
+    flushDrafts(this.store);
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#running = this.#running.then(() => this.#saveLatest());
@@ -51,6 +63,8 @@ export class Autosaver {
     clearTimeout(this.#timer);
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    this.#unsubscribeDrafts?.();
+    this.#unsubscribeDrafts = null;
   }
 
   #schedule(delay: number): void {
@@ -59,12 +73,17 @@ export class Autosaver {
   }
 
   async #saveLatest(): Promise<void> {
-    const { doc, revision } = this.store.getState();
-    if (revision === this.#savedRevision) return;
+    const { doc, revision, save } = this.store.getState();
+    if (revision === this.#savedRevision) {
+      // Typing that ended where it began changed nothing: nothing to write, and nothing unsaved.
+      if (save.kind === 'pending') this.store.getState().setSaveStatus({ kind: 'saved', at: this.#savedAt });
+      return;
+    }
     this.store.getState().setSaveStatus({ kind: 'saving' });
     try {
       const receipt = await this.platform.saveDocument(touch(doc, new Date().toISOString()));
       this.#savedRevision = revision;
+      this.#savedAt = receipt.savedAt;
       const stillCurrent = this.store.getState().revision === revision;
       this.store.getState().setSaveStatus(stillCurrent ? { kind: 'saved', at: receipt.savedAt } : { kind: 'pending' });
     } catch (error) {

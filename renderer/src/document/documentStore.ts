@@ -3,6 +3,12 @@
  * Edits are pure functions from shared/ applied to an immutable document; zundo keeps
  * the undo history of the document only (not save state or selection), and merges a
  * burst of typing in one field into a single undo step.
+ *
+ * Text being typed is held by its field as a draft (useDraftText) and reaches the store
+ * when typing pauses: a store update re-renders every view of the document, far too
+ * much work for each key. The store keeps a list of the drafts not yet in it, so that
+ * whatever reads or writes the document as a whole (any other edit, undo, autosave,
+ * export) takes them in first, and the autosaver learns of each key as it is typed.
  */
 import { createContext, useContext } from 'react';
 import { temporal } from 'zundo';
@@ -37,6 +43,77 @@ type TemporalDocumentStore = ReturnType<typeof createDocumentStore>;
 /** Ends the current typing burst, so the next edit starts a new undo step. */
 const burstBreakers = new WeakMap<object, () => void>();
 
+/** A field's typed text that is not in the document yet: calling it puts it there. */
+export type DraftCommit = () => void;
+
+interface Drafts {
+  pending: Set<DraftCommit>;
+  /** Told of every keystroke held as a draft (the autosaver, which must save it soon). */
+  listeners: Set<() => void>;
+  /** True while flushDrafts runs, so the autosaver can tell a draft landing from a new edit. */
+  committing: boolean;
+}
+const draftsOf = new WeakMap<object, Drafts>();
+
+function drafts(store: object): Drafts {
+  let found = draftsOf.get(store);
+  if (!found) {
+    found = { pending: new Set(), listeners: new Set(), committing: false };
+    draftsOf.set(store, found);
+  }
+  return found;
+}
+
+/** Records (or re-records) a field's pending draft; listeners hear of the keystroke. */
+export function holdDraft(store: StoreApi<DocumentState>, commit: DraftCommit): void {
+  // The save indicator says "unsaved" from the first key, as it did when keys were edits.
+  if (store.getState().save.kind === 'saved') store.setState({ save: { kind: 'pending' } });
+  const d = drafts(store);
+  d.pending.add(commit);
+  for (const listener of d.listeners) listener();
+}
+
+/** Puts one field's pending draft into the document now (nothing if it has none). */
+export function flushDraft(store: object, commit: DraftCommit): void {
+  const d = drafts(store);
+  if (d.pending.delete(commit)) landing(d, [commit]);
+}
+
+/** Puts every pending draft into the document now, each as its field's own edit. */
+export function flushDrafts(store: object): void {
+  const d = drafts(store);
+  if (d.pending.size === 0) return;
+  const commits = [...d.pending];
+  d.pending.clear();
+  landing(d, commits);
+}
+
+function landing(d: Drafts, commits: DraftCommit[]): void {
+  const was = d.committing;
+  d.committing = true;
+  try {
+    for (const commit of commits) commit();
+  } finally {
+    d.committing = was;
+  }
+}
+
+export function hasDrafts(store: object): boolean {
+  return drafts(store).pending.size > 0;
+}
+
+/** Whether the store change being reported is a draft arriving (not a new edit). */
+export function isCommittingDrafts(store: object): boolean {
+  return drafts(store).committing;
+}
+
+/** Calls `listener` on every keystroke held as a draft; returns the unsubscribe. */
+export function onDraft(store: object, listener: () => void): () => void {
+  const d = drafts(store);
+  d.listeners.add(listener);
+  return () => d.listeners.delete(listener);
+}
+
 export function createDocumentStore(initial: Postmortem, now: () => number = Date.now) {
   let lastEdit: { key: string; at: number } | null = null;
   let currentEditKey = '';
@@ -49,6 +126,8 @@ export function createDocumentStore(initial: Postmortem, now: () => number = Dat
         editHeader: (patch) =>
           get().edit(`header:${Object.keys(patch).sort().join(',')}`, (doc) => updateHeader(doc, patch)),
         edit: (burstKey, recipe) => {
+          // Text typed elsewhere goes in first, so edits land (and undo) in the order made.
+          flushDrafts(store);
           const next = recipe(get().doc);
           if (next === get().doc) return;
           currentEditKey = burstKey;
@@ -91,6 +170,8 @@ export function redo(store: TemporalDocumentStore): void {
   step(store, 'redo');
 }
 function step(store: TemporalDocumentStore, direction: 'undo' | 'redo'): void {
+  // Undo takes back what was typed last, so that text must be in the history first.
+  flushDrafts(store);
   burstBreakers.get(store)?.();
   const history = store.temporal.getState();
   const before = store.getState().doc;

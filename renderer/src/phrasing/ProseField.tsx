@@ -6,6 +6,9 @@
  * textarea stays a plain, native text field (selection, IME, spellcheck, undo). The
  * prompt card for the finding under the pointer, or in the sentence with the caret,
  * floats beside the field in a portal so no scrolling container clips it.
+ *
+ * The field holds what is typed as a draft (useDraftText): a key re-renders the field
+ * alone, and the text goes into the document when typing pauses or the field is left.
  */
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
 import {
@@ -31,15 +34,19 @@ import {
 } from '../../../shared/phrasing';
 import { dismissPrompt, findDismissal } from '../../../shared/prompts';
 import { endTypingBurst, useDocument, useDocumentStoreApi } from '../document/documentStore';
+import { useDraftText } from '../document/useDraftText';
 import { uniqueKey, useEdit } from '../document/useEdit';
 import { usePresenting } from '../meeting/presenting';
 import { DismissForm } from './DismissForm';
 import { usePromptSettings } from './promptSettings';
 
-type ProseFieldProps = Omit<ComponentProps<'textarea'>, 'value' | 'ref'> & {
+type ProseFieldProps = Omit<ComponentProps<'textarea'>, 'value' | 'ref' | 'onChange'> & {
   /** The field's key in the document (shared/prompts.ts fieldKeys). */
   field: string;
+  /** The text in the document. */
   value: string;
+  /** Puts typed text into the document: called when typing pauses, not on every key. */
+  onCommit: (text: string) => void;
   ref?: Ref<HTMLTextAreaElement>;
 };
 
@@ -71,6 +78,13 @@ function findingAtCaret(text: string, findings: readonly PhrasingFinding[], care
   });
 }
 
+/** Keys that leave the text being typed (navigation, shortcuts): the document gets it first. */
+function endsTyping(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+  if (event.key === 'Enter' || event.key === 'Tab' || event.key === 'Escape') return true;
+  const modifierOnly = event.key === 'Control' || event.key === 'Meta' || event.key === 'Alt';
+  return (event.ctrlKey || event.metaKey || event.altKey) && !modifierOnly;
+}
+
 /** Sets a textarea's value the way typing would, so React's onChange sees it. */
 function typeValue(el: HTMLTextAreaElement, value: string): void {
   Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
@@ -85,6 +99,7 @@ function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {
 export function ProseField({
   field,
   value,
+  onCommit,
   className = 'auto-grow',
   ref,
   onKeyDown,
@@ -94,7 +109,8 @@ export function ProseField({
   onScroll,
   ...rest
 }: ProseFieldProps) {
-  const findings = useFieldFindings(field, value);
+  const { draft: text, change, flush } = useDraftText(value, onCommit);
+  const findings = useFieldFindings(field, text);
   const store = useDocumentStoreApi();
   const edit = useEdit();
   const popoverId = useId();
@@ -104,6 +120,9 @@ export function ProseField({
   const hoverTimer = useRef<number | undefined>(undefined);
   const [focused, setFocused] = useState(false);
   const [caret, setCaret] = useState<number | null>(null);
+  // The caret matters only to pick the finding whose card shows: with no finding in the
+  // field, moving it re-renders nothing (the last position is kept here for when one appears).
+  const caretAt = useRef<number | null>(null);
   const [hovered, setHovered] = useState<PhrasingFinding | null>(null);
   const [dismissing, setDismissing] = useState<PhrasingFinding | null>(null);
 
@@ -116,7 +135,7 @@ export function ProseField({
 
   // Findings are the linter's cached objects, so one still in the list is still true of the text.
   const current = (f: PhrasingFinding | null) => (f && findings.includes(f) ? f : null);
-  const atCaret = focused && caret !== null ? findingAtCaret(value, findings, caret) : undefined;
+  const atCaret = focused && caret !== null ? findingAtCaret(text, findings, caret) : undefined;
   const active = current(dismissing) ?? current(hovered) ?? atCaret ?? null;
 
   useEffect(() => () => window.clearTimeout(hoverTimer.current), []);
@@ -134,19 +153,26 @@ export function ProseField({
     const el = own.current;
     const reframe = finding.reframes[index];
     if (!el || reframe === undefined) return;
-    const target = reframeTarget(value, finding);
+    const target = reframeTarget(text, finding);
     // Its own undo step, both in the store and in the field's native undo (execCommand).
+    flush();
     endTypingBurst(store);
     el.focus();
     el.setSelectionRange(target.start, target.end);
-    if (!document.execCommand('insertText', false, reframe)) typeValue(el, applyReframe(value, finding, index));
+    if (!document.execCommand('insertText', false, reframe)) typeValue(el, applyReframe(text, finding, index));
+    flush();
     endTypingBurst(store);
     setHovered(null);
-    setCaret(el.selectionStart);
+    moveCaret(el.selectionStart, true);
+  };
+
+  const moveCaret = (at: number, always = false) => {
+    caretAt.current = at;
+    if (always || findings.length > 0) setCaret(at);
   };
 
   const dismiss = (finding: PhrasingFinding, reason: string) => {
-    edit(uniqueKey('prompt-dismiss'), (doc) => dismissPrompt(doc, field, value, finding, reason));
+    edit(uniqueKey('prompt-dismiss'), (doc) => dismissPrompt(doc, field, text, finding, reason));
     setDismissing(null);
     setHovered(null);
     own.current?.focus();
@@ -155,6 +181,7 @@ export function ProseField({
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const digit = /^Digit([1-3])$/.exec(event.code);
     if (event.nativeEvent.isComposing) return onKeyDown?.(event);
+    if (endsTyping(event)) flush();
     if (active && event.altKey && !event.ctrlKey && !event.metaKey && digit) {
       event.preventDefault();
       event.stopPropagation();
@@ -200,25 +227,34 @@ export function ProseField({
   const insideCard = (target: EventTarget | null) => target instanceof Node && !!popover.current?.contains(target);
 
   return (
-    <div className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`}>
+    // A form of its own (nothing to submit): Chromium's autofill re-reads the form of a
+    // changed field after every key, and for a field in no form that is every field of
+    // the page (hundreds in a long postmortem), tens of ms a key.
+    <form className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`} onSubmit={(e) => e.preventDefault()}>
       <div ref={backdrop} className={`${className} prose-backdrop`} aria-hidden="true">
-        <Highlights text={value} findings={findings} />
+        <Highlights text={text} findings={findings} />
       </div>
       <textarea
         rows={1}
         {...rest}
         ref={textareaRef}
         className={className}
-        value={value}
+        value={text}
         data-prompt-field={field}
         aria-describedby={active ? popoverId : rest['aria-describedby']}
+        onChange={(e) => {
+          change(e.target.value);
+          // Typing moves the caret: set with the text, one render for both.
+          moveCaret(e.target.selectionStart, true);
+        }}
         onKeyDown={onKey}
         onFocus={(e) => {
           setFocused(true);
-          setCaret(e.currentTarget.selectionStart);
+          moveCaret(e.currentTarget.selectionStart, true);
           onFocus?.(e);
         }}
         onBlur={(e) => {
+          flush();
           if (!insideCard(e.relatedTarget)) {
             setFocused(false);
             setDismissing(null);
@@ -226,7 +262,8 @@ export function ProseField({
           onBlur?.(e);
         }}
         onSelect={(e) => {
-          setCaret(e.currentTarget.selectionStart);
+          const at = e.currentTarget.selectionStart;
+          if (at !== caretAt.current || (findings.length > 0 && at !== caret)) moveCaret(at);
           onSelect?.(e);
         }}
         onScroll={(e) => {
@@ -279,7 +316,7 @@ export function ProseField({
           </div>,
           document.body,
         )}
-    </div>
+    </form>
   );
 }
 

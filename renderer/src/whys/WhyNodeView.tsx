@@ -183,7 +183,7 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
         className="why-edit nodrag nowheel"
         aria-label="Initial symptom"
         value={data.question}
-        onChange={(e) => actions.editText(id, 'symptom', e.target.value)}
+        onCommit={(text) => actions.editText(id, 'symptom', text)}
         onKeyDown={(e) => onKey(e, true)}
         onBlur={(e) =>
           !e.currentTarget.closest('.why-node')?.contains(e.relatedTarget as globalThis.Node | null) &&
@@ -209,7 +209,7 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
           ref={questionRef}
           className="why-edit"
           value={data.question}
-          onChange={(e) => actions.editText(id, 'question', e.target.value)}
+          onCommit={(text) => actions.editText(id, 'question', text)}
           onKeyDown={(e) => onKey(e, false)}
         />
       </label>
@@ -221,7 +221,7 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
           className="why-edit"
           value={data.answer}
           placeholder="The answer; it becomes the next question"
-          onChange={(e) => actions.editText(id, 'answer', e.target.value)}
+          onCommit={(text) => actions.editText(id, 'answer', text)}
           onKeyDown={(e) => onKey(e, !data.isRootCause)}
         />
       </label>

@@ -7,6 +7,10 @@ import { newMeeting, nextPhase, startMeeting } from '../../../shared/meetingTime
 import {
   createDocumentStore,
   editWithoutUndo,
+  flushDraft,
+  flushDrafts,
+  hasDrafts,
+  holdDraft,
   redo,
   TYPING_BURST_MS,
   undo,
@@ -112,6 +116,102 @@ describe('autosave', () => {
     await autosaver.flush();
     expect(saved).toEqual(['last keystroke']);
     autosaver.dispose();
+  });
+});
+
+/** A field's draft as useDraftText keeps it: the newest text, put in by its commit. */
+function draftOf(store: ReturnType<typeof createDocumentStore>) {
+  const draft = {
+    text: '',
+    commit: () => store.getState().editHeader({ title: draft.text }),
+    type(text: string) {
+      draft.text = text;
+      holdDraft(store, draft.commit);
+    },
+  };
+  return draft;
+}
+
+describe('drafts: text typed but not yet in the document', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('are saved by the autosave that the keys scheduled, as soon as if each key were an edit', async () => {
+    const saved: string[] = [];
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, { saveDocument: async (doc) => (saved.push(doc.title), { savedAt: 'x' }) });
+    const draft = draftOf(store);
+    draft.type('D');
+    draft.type('DB');
+    expect(autosaver.hasUnsavedChanges).toBe(true);
+    // The field puts its text in when typing pauses: that does not push the save back.
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 100);
+    flushDraft(store, draft.commit);
+    expect(store.getState().doc.title).toBe('DB');
+    await vi.advanceTimersByTimeAsync(110);
+    expect(saved).toEqual(['DB']);
+    // Still held when the save is due: the save takes it in.
+    draft.type('DB outage');
+    expect(store.getState().doc.title).toBe('DB');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(saved).toEqual(['DB', 'DB outage']);
+    expect(hasDrafts(store)).toBe(false);
+    expect(autosaver.hasUnsavedChanges).toBe(false);
+    autosaver.dispose();
+  });
+
+  it('show as unsaved from the first key, and as saved again when the typing changed nothing', async () => {
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, { saveDocument: async () => ({ savedAt: 'x' }) });
+    const draft = draftOf(store);
+    draft.type('x');
+    expect(store.getState().save.kind).toBe('pending');
+    draft.type('');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(store.getState().save.kind).toBe('saved');
+    autosaver.dispose();
+  });
+
+  it('go in before flush saves (closing, leaving the document)', async () => {
+    const saved: string[] = [];
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, { saveDocument: async (doc) => (saved.push(doc.title), { savedAt: 'x' }) });
+    draftOf(store).type('typed just before closing');
+    await autosaver.flush();
+    expect(saved).toEqual(['typed just before closing']);
+    autosaver.dispose();
+  });
+
+  it('go in before any other edit and before undo, so undo takes back the typing first', () => {
+    let clock = 0;
+    const store = createDocumentStore(blank(), () => clock);
+    const draft = draftOf(store);
+    draft.type('Disk full');
+    clock += TYPING_BURST_MS + 1;
+    store.getState().editHeader({ severity: 'SEV-1' });
+    expect(store.getState().doc).toMatchObject({ title: 'Disk full', severity: 'SEV-1' });
+    clock += TYPING_BURST_MS + 1;
+    draft.type('Disk full on db-2');
+    undo(store);
+    expect(store.getState().doc).toMatchObject({ title: 'Disk full', severity: 'SEV-1' });
+    undo(store);
+    expect(store.getState().doc).toMatchObject({ title: 'Disk full', severity: 'SEV-3' });
+  });
+
+  it('of a burst become one undo step', () => {
+    let clock = 0;
+    const store = createDocumentStore(blank(), () => clock);
+    const draft = draftOf(store);
+    for (const text of ['C', 'Cache', 'Cache exp', 'Cache expired']) {
+      draft.type(text);
+      clock += 300;
+      if (text.length % 2 === 1) flushDrafts(store); // typing paused here and there
+    }
+    flushDrafts(store);
+    undo(store);
+    expect(store.getState().doc.title).toBe('');
+    redo(store);
+    expect(store.getState().doc.title).toBe('Cache expired');
   });
 });
 

@@ -1,0 +1,117 @@
+// Fields hold what is typed and put it into the document when typing pauses: nothing
+// typed may be lost on the way, whatever comes right after the last key.
+import { expect, test, type Page } from '@playwright/test';
+
+const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText(/Saved/);
+
+async function newPostmortem(page: Page, title: string) {
+  await page.goto('/');
+  await page.keyboard.press('n');
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter'); // create, from the New postmortem dialog
+  await saved(page);
+}
+
+async function open(page: Page, title: string) {
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
+}
+
+const EVENT = 'Deploy v412 started; the error rate climbed within a minute';
+const ANSWER = 'The migration locked the orders table';
+
+test('what is typed is saved with the caret still in the field: a reload then shows every character', async ({
+  page,
+}) => {
+  await newPostmortem(page, 'Orders outage');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await saved(page);
+  await page.getByRole('textbox', { name: 'Event 1', exact: true }).focus();
+  await page.keyboard.type(EVENT);
+  // Unsaved from the first key until the autosave has written the text; nobody left the field.
+  await expect(page.getByTestId('save-state')).toHaveText(/Saving/);
+  await saved(page);
+  await expect(page.getByRole('textbox', { name: 'Event 1', exact: true })).toBeFocused();
+  await page.reload();
+  await open(page, 'Orders outage');
+  await expect(page.getByRole('textbox', { name: 'Event 1', exact: true })).toHaveValue(EVENT);
+
+  const graph = page.getByRole('application', { name: /Five whys graph/ });
+  await graph.focus();
+  await page.keyboard.press('Tab'); // a why under the symptom, editing its answer
+  await saved(page);
+  await page.keyboard.type(ANSWER);
+  await expect(page.getByTestId('save-state')).toHaveText(/Saving/);
+  await saved(page);
+  await expect(page.locator('.why-node textarea[data-prompt-field$=":answer"]')).toBeFocused();
+  await page.reload();
+  await open(page, 'Orders outage');
+  await expect(page.locator('.why-node').filter({ hasText: ANSWER })).toHaveCount(1);
+});
+
+test('keys typed just before leaving for the library are saved, and a why answer shows in the graph at once', async ({
+  page,
+}) => {
+  await newPostmortem(page, 'Queue backlog');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await page.getByRole('textbox', { name: 'Event 1', exact: true }).focus();
+  await page.keyboard.type(EVENT);
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('button', { name: 'Queue backlog', exact: true })).toBeVisible();
+  await open(page, 'Queue backlog');
+  await expect(page.getByRole('textbox', { name: 'Event 1', exact: true })).toHaveValue(EVENT);
+
+  // Closing the why editor right after typing: the node shows the whole answer.
+  const graph = page.getByRole('application', { name: /Five whys graph/ });
+  await graph.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ANSWER);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.why-node').filter({ hasText: ANSWER })).toHaveCount(1);
+  // Leaving with the why editor still open and typing in it.
+  await page.keyboard.press('Enter'); // the selected why: a sibling, editing its answer
+  await page.keyboard.type(EVENT);
+  await page.keyboard.press('Control+Shift+L');
+  await open(page, 'Queue backlog');
+  await expect(page.locator('.why-node').filter({ hasText: ANSWER })).toHaveCount(1);
+  await expect(page.locator('.why-node').filter({ hasText: EVENT })).toHaveCount(1);
+});
+
+test('undo outside the field takes back a whole burst of typing in one step, and redo brings it back', async ({
+  page,
+}) => {
+  await newPostmortem(page, 'Cache stampede');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const field = page.getByRole('textbox', { name: 'Event 1', exact: true });
+  await field.focus();
+  await page.keyboard.type('Cache expired');
+  await page.keyboard.press('Tab'); // to the kind of the event: out of the text field
+  await saved(page);
+  // A pause longer than a typing burst, then a second burst in the same field.
+  await page.waitForTimeout(1200);
+  await field.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' for every key at once');
+  await page.keyboard.press('Tab');
+  const kind = page.getByRole('combobox', { name: 'Kind of event 1' });
+  await expect(kind).toBeFocused();
+
+  await page.keyboard.press('Control+z');
+  await expect(field).toHaveValue('Cache expired');
+  await page.keyboard.press('Control+z');
+  await expect(field).toHaveValue('');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(field).toHaveValue('Cache expired');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(field).toHaveValue('Cache expired for every key at once');
+  // The field goes on from the restored text.
+  await field.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('.');
+  await page.keyboard.press('Tab');
+  await expect(field).toHaveValue('Cache expired for every key at once.');
+  await saved(page);
+  await page.reload();
+  await open(page, 'Cache stampede');
+  await expect(field).toHaveValue('Cache expired for every key at once.');
+});
