@@ -14,7 +14,9 @@
  * pattern escapes wherever they are (a pipe in a cell, a backtick), they are escaped as
  * the library escapes them (see escapeAlways). Text without a line ending is checked
  * against fewer patterns: the many that need a CR or LF next to them cannot match it.
- * Any other text goes through the library's own pass, given only the patterns whose
+ * In an autolink the library percent-encodes what a pattern matches and leaves the rest
+ * as it is, backslashes included, so a text there that no pattern can match is written
+ * as it is. Any other text goes through the library's own pass, given only the patterns whose
  * character occurs in the text or its surroundings: the others cannot match, so the
  * output is the same. test/unit/shared/plainTextHandler.test.ts holds it to the
  * library's output.
@@ -25,7 +27,7 @@ import { defaultHandlers, type ConstructName, type Handle, type State, type Unsa
 /** The patterns that apply under one construct stack. */
 interface Scope {
   patterns: Unsafe[];
-  /** False in autolinks, which percent-encode instead of escaping: always run the library's pass. */
+  /** False in autolinks, which percent-encode instead of escaping: only text no pattern can match skips the library's pass. */
   shortcut: boolean;
   /** For text (with its surroundings) that holds a line ending, and for text that does not. */
   withBreaks: Matcher;
@@ -71,16 +73,24 @@ const handleText: Handle = (node: Text, parent, state, info) => {
   if (scope === null) return defaultHandlers.text(node, parent, state, info);
   const value = node.value;
   const whole = info.before + value + info.after;
-  if (scope.shortcut && !('encode' in info) && !value.includes('\\') && !info.after.includes('\\')) {
-    const matcher = LINE_ENDING.test(whole) ? scope.withBreaks : scope.withoutBreaks;
-    const escaped = escapeAlways(matcher, whole, info.before.length, whole.length - info.after.length);
-    if (escaped !== null) return escaped;
+  const from = info.before.length;
+  const to = whole.length - info.after.length;
+  const matcher = LINE_ENDING.test(whole) ? scope.withBreaks : scope.withoutBreaks;
+  if (scope.shortcut) {
+    if (!('encode' in info) && !value.includes('\\') && !info.after.includes('\\')) {
+      const escaped = escapeAlways(matcher, whole, from, to);
+      if (escaped !== null) return escaped;
+    }
+  } else if (!hitBetween(matcher, whole, from, to)) {
+    // In an autolink safe() percent-encodes the indexes it matched and leaves backslashes alone: none, none changed.
+    return value;
   }
-  // The library's own pass, over the patterns that can match here.
+  // The library's own pass (handle/text.js is this call; no pattern in scope looks at
+  // neighbouring nodes), over the patterns that can match here.
   const all = state.unsafe;
   state.unsafe = patternsFor(scope, whole);
   try {
-    return defaultHandlers.text(node, parent, state, info);
+    return state.safe(value, info);
   } finally {
     state.unsafe = all;
   }
@@ -235,6 +245,13 @@ function escapeAlways(matcher: Matcher, whole: string, from: number, to: number)
     start = hit.index + 1;
   }
   return start === from ? whole.slice(from, to) : out + whole.slice(start, to);
+}
+
+/** Whether a character some pattern is about occurs in whole[from, to). */
+function hitBetween(matcher: Matcher, whole: string, from: number, to: number): boolean {
+  matcher.characters.lastIndex = from;
+  const hit = matcher.characters.exec(whole);
+  return hit !== null && hit.index < to;
 }
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
