@@ -4,7 +4,9 @@
  * through, each giving exactly the library's result:
  *
  * - `containerPhrasing`, for the commonest phrasing parent of an export: a table cell,
- *   heading or paragraph that is empty or whose only child is one text node;
+ *   heading or paragraph that is empty or whose only child is one text node; and, through
+ *   ./phrasingShortcut, for phrasing whose only attention is strong around plain text
+ *   (a why, a field);
  * - `createTracker`, whose trackers count lines without splitting what they pass over
  *   (a nested list passes each of its lines through one tracker per level);
  * - `indentLines`, which splits at LF with the string method when there is no CR.
@@ -14,6 +16,7 @@
  */
 import type { Parents, Root, Text } from 'mdast';
 import { defaultHandlers, type Handle, type Info, type State, type Tracker } from 'mdast-util-to-markdown';
+import { phrasingShortcut } from './phrasingShortcut';
 
 export const fastRootHandler: Handle = (node: Root, parent, state, info) => {
   const library = {
@@ -23,6 +26,7 @@ export const fastRootHandler: Handle = (node: Root, parent, state, info) => {
   };
   state.containerPhrasing = (phrasingParent, phrasingInfo) =>
     singleText(phrasingParent, state, phrasingInfo) ??
+    phrasingShortcut(phrasingParent, state, phrasingInfo) ??
     library.containerPhrasing.call(state, phrasingParent, phrasingInfo);
   state.createTracker = track;
   state.indentLines = (value, map) =>
