@@ -72,23 +72,25 @@ const handleText: Handle = (node: Text, parent, state, info) => {
   const scope = scopeOf(state);
   if (scope === null) return defaultHandlers.text(node, parent, state, info);
   const value = node.value;
-  const whole = info.before + value + info.after;
-  const from = info.before.length;
-  const to = whole.length - info.after.length;
-  const matcher = LINE_ENDING.test(whole) ? scope.withBreaks : scope.withoutBreaks;
+  const { before, after } = info;
+  // Tested piece by piece: joining them first copies every text once more.
+  const matcher =
+    LINE_ENDING.test(value) || LINE_ENDING.test(before) || LINE_ENDING.test(after)
+      ? scope.withBreaks
+      : scope.withoutBreaks;
   if (scope.shortcut) {
-    if (!('encode' in info) && !value.includes('\\') && !info.after.includes('\\')) {
-      const escaped = escapeAlways(matcher, whole, from, to);
+    if (!('encode' in info) && !value.includes('\\') && !after.includes('\\')) {
+      const escaped = escapeAlways(matcher, value, before, after);
       if (escaped !== null) return escaped;
     }
-  } else if (!hitBetween(matcher, whole, from, to)) {
+  } else if (!hitIn(matcher, value)) {
     // In an autolink safe() percent-encodes the indexes it matched and leaves backslashes alone: none, none changed.
     return value;
   }
   // The library's own pass (handle/text.js is this call; no pattern in scope looks at
   // neighbouring nodes), over the patterns that can match here.
   const all = state.unsafe;
-  state.unsafe = patternsFor(scope, whole);
+  state.unsafe = patternsFor(scope, before + value + after);
   try {
     return state.safe(value, info);
   } finally {
@@ -218,40 +220,42 @@ function matcher(patterns: Unsafe[]): Matcher {
 }
 
 /**
- * The library's output for whole[from, to) (the text, with a backslash neither in it nor
- * after it), when the only characters a pattern can match there are ones it always
- * escapes; null when another pattern may match, or at an underscore, which the library
- * leaves alone inside a word.
+ * The library's output for `value` between `before` and `after` (with a backslash in
+ * neither `value` nor `after`), when the only characters a pattern can match in `value`
+ * are ones it always escapes; null when another pattern may match, or at an underscore,
+ * which the library leaves alone inside a word.
  *
  * Why it is the same: safe() (util/safe.js) escapes every index some pattern matched,
  * except where it skips one whose match needed the character next to it, when that
  * neighbour is escaped for nothing (its flags); an index matched by a pattern that needs
  * nothing has no such flags, so it is always escaped: `\` before ASCII punctuation, else
  * a character reference. Indexes in the surroundings are never written. Between escapes,
- * escapeBackslashes changes nothing without a backslash.
+ * escapeBackslashes changes nothing without a backslash. The surroundings only matter to
+ * the conditional patterns, so they are joined to the text only when one may match.
  */
-function escapeAlways(matcher: Matcher, whole: string, from: number, to: number): string | null {
+function escapeAlways(matcher: Matcher, value: string, before: string, after: string): string | null {
   let out = '';
-  let start = from;
-  matcher.characters.lastIndex = from;
-  for (let hit = matcher.characters.exec(whole); hit && hit.index < to; hit = matcher.characters.exec(whole)) {
+  let start = 0;
+  let whole: string | undefined;
+  matcher.characters.lastIndex = 0;
+  for (let hit = matcher.characters.exec(value); hit; hit = matcher.characters.exec(value)) {
     const character = hit[0];
     if (!matcher.always.has(character)) {
-      if (matchesAt(matcher, character, whole, hit.index)) return null;
+      whole ??= before + value + after;
+      if (matchesAt(matcher, character, whole, before.length + hit.index)) return null;
       continue;
     }
     if (character === '_') return null;
-    out += whole.slice(start, hit.index) + escapeOf(character);
+    out += value.slice(start, hit.index) + escapeOf(character);
     start = hit.index + 1;
   }
-  return start === from ? whole.slice(from, to) : out + whole.slice(start, to);
+  return start === 0 ? value : out + value.slice(start);
 }
 
-/** Whether a character some pattern is about occurs in whole[from, to). */
-function hitBetween(matcher: Matcher, whole: string, from: number, to: number): boolean {
-  matcher.characters.lastIndex = from;
-  const hit = matcher.characters.exec(whole);
-  return hit !== null && hit.index < to;
+/** Whether a character some pattern is about occurs in `value`. */
+function hitIn(matcher: Matcher, value: string): boolean {
+  matcher.characters.lastIndex = 0;
+  return matcher.characters.test(value);
 }
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
