@@ -20,15 +20,37 @@ const ENTITIES: Record<string, string> = {
   '}': '#125;',
 };
 
+/**
+ * `"label"`: trimmed, each line ending (CRLF as one) a space, each character Mermaid
+ * gives meaning to its entity code, and control characters, zero-width and bidi marks
+ * (which would garble or hide parts of a label) spaces. One pass over the label: a
+ * large graph has a label per why, and a chain of replacements walked each one three
+ * times.
+ */
 export function mermaidLabel(value: string): string {
-  const escaped = value
-    .trim()
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/["#<>|`&[\]{}]/g, (ch) => ENTITIES[ch] ?? ch)
-    // Control characters, zero-width and bidi marks would garble or hide parts of a label.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
-  return `"${escaped}"`;
+  const label = value.trim();
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < label.length; i += 1) {
+    const code = label.charCodeAt(i);
+    let written: string | undefined;
+    let skip = 0;
+    if (code === 13) {
+      written = ' ';
+      if (label.charCodeAt(i + 1) === 10) skip = 1;
+    } else if (code < 0x20 || code === 0x7f || isInvisible(code)) written = ' ';
+    else written = ENTITIES[label.charAt(i)];
+    if (written === undefined) continue;
+    out += label.slice(start, i) + written;
+    i += skip;
+    start = i + 1;
+  }
+  return `"${start === 0 ? label : out + label.slice(start)}"`;
+}
+
+/** Zero-width and bidi marks: U+200B-U+200F, U+202A-U+202E, U+2066-U+2069. */
+function isInvisible(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
 export function mermaidFlowchart(whys: Postmortem['whys']): string {

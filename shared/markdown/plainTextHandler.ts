@@ -12,9 +12,14 @@
  * way the library builds its expressions); a text none of them matches, with no
  * backslash, is returned as it is. Where the only characters that match are ones a
  * pattern escapes wherever they are (a pipe in a cell, a backtick), they are escaped as
- * the library escapes them (see escapeAlways). Text without a line ending is checked
- * against fewer patterns: the many that need a CR or LF next to them cannot match it.
- * Any other text goes through the library's own pass, given only the patterns whose
+ * the library escapes them (see escapeAlways). Where a conditional pattern may match
+ * too (`<` before a letter), the text's conditional patterns are run with the library's
+ * own expressions and the escapes are made by safe()'s rules (see escapeMatched). Text
+ * without a line ending is checked against fewer patterns: the many that need a CR or
+ * LF next to them cannot match it. In an autolink the library percent-encodes what a
+ * pattern matches and leaves the rest as it is, backslashes included, so a text there
+ * that no pattern can match is written as it is. Any other text (an underscore, a
+ * backslash) goes through the library's own pass, given only the patterns whose
  * character occurs in the text or its surroundings: the others cannot match, so the
  * output is the same. test/unit/shared/plainTextHandler.test.ts holds it to the
  * library's output.
@@ -25,7 +30,7 @@ import { defaultHandlers, type ConstructName, type Handle, type State, type Unsa
 /** The patterns that apply under one construct stack. */
 interface Scope {
   patterns: Unsafe[];
-  /** False in autolinks, which percent-encode instead of escaping: always run the library's pass. */
+  /** False in autolinks, which percent-encode instead of escaping: only text no pattern can match skips the library's pass. */
   shortcut: boolean;
   /** For text (with its surroundings) that holds a line ending, and for text that does not. */
   withBreaks: Matcher;
@@ -45,6 +50,15 @@ interface Matcher {
   always: Set<string>;
   /** Per other character: whether one of its patterns matches at that index (sticky). */
   at: Map<string, RegExp[]>;
+  /** Per other character: its patterns as the library runs them, for where one may match. */
+  exact: Map<string, ExactPattern[]>;
+}
+
+/** A conditional pattern: a copy of the library's expression for it, and what it needs around its character. */
+interface ExactPattern {
+  expression: RegExp;
+  before: boolean;
+  after: boolean;
 }
 
 interface PatternSet {
@@ -70,17 +84,27 @@ const handleText: Handle = (node: Text, parent, state, info) => {
   const scope = scopeOf(state);
   if (scope === null) return defaultHandlers.text(node, parent, state, info);
   const value = node.value;
-  const whole = info.before + value + info.after;
-  if (scope.shortcut && !('encode' in info) && !value.includes('\\') && !info.after.includes('\\')) {
-    const matcher = LINE_ENDING.test(whole) ? scope.withBreaks : scope.withoutBreaks;
-    const escaped = escapeAlways(matcher, whole, info.before.length, whole.length - info.after.length);
-    if (escaped !== null) return escaped;
+  const { before, after } = info;
+  // Tested piece by piece: joining them first copies every text once more.
+  const matcher =
+    LINE_ENDING.test(value) || LINE_ENDING.test(before) || LINE_ENDING.test(after)
+      ? scope.withBreaks
+      : scope.withoutBreaks;
+  if (scope.shortcut) {
+    if (!('encode' in info) && !value.includes('\\') && !after.includes('\\')) {
+      const escaped = escapeAlways(matcher, value, before, after);
+      if (escaped !== null) return escaped;
+    }
+  } else if (!hitIn(matcher, value)) {
+    // In an autolink safe() percent-encodes the indexes it matched and leaves backslashes alone: none, none changed.
+    return value;
   }
-  // The library's own pass, over the patterns that can match here.
+  // The library's own pass (handle/text.js is this call; no pattern in scope looks at
+  // neighbouring nodes), over the patterns that can match here.
   const all = state.unsafe;
-  state.unsafe = patternsFor(scope, whole);
+  state.unsafe = patternsFor(scope, before + value + after);
   try {
-    return defaultHandlers.text(node, parent, state, info);
+    return state.safe(value, info);
   } finally {
     state.unsafe = all;
   }
@@ -163,8 +187,11 @@ function compileScope(state: State): Scope | null {
   return {
     patterns,
     shortcut: !state.stack.includes('autolink'),
-    withBreaks: matcher(patterns),
-    withoutBreaks: matcher(patterns.filter((pattern) => !needsLineEnding(pattern))),
+    withBreaks: matcher(state, patterns),
+    withoutBreaks: matcher(
+      state,
+      patterns.filter((pattern) => !needsLineEnding(pattern)),
+    ),
     byCharacters: new Map(),
   };
 }
@@ -183,9 +210,10 @@ function needsLineEnding(pattern: Unsafe): boolean {
   );
 }
 
-function matcher(patterns: Unsafe[]): Matcher {
+function matcher(state: State, patterns: Unsafe[]): Matcher {
   const always = new Set<string>();
   const at = new Map<string, RegExp[]>();
+  const exact = new Map<string, ExactPattern[]>();
   for (const character of new Set(patterns.map((pattern) => pattern.character))) {
     const own = patterns.filter((pattern) => pattern.character === character);
     if (own.some((pattern) => !pattern.atBreak && !pattern.before && !pattern.after)) {
@@ -200,41 +228,110 @@ function matcher(patterns: Unsafe[]): Matcher {
       ...(plain.length > 0 ? [new RegExp(plain.join('|'), 'y')] : []),
       ...(unicode.length > 0 ? [new RegExp(unicode.join('|'), 'uy')] : []),
     ]);
+    exact.set(
+      character,
+      own.map((pattern) => {
+        const library = state.compilePattern(pattern);
+        return {
+          // A copy: the library's own object keeps its lastIndex between its runs.
+          expression: new RegExp(library.source, library.flags),
+          before: Boolean(pattern.before || pattern.atBreak),
+          after: Boolean(pattern.after),
+        };
+      }),
+    );
   }
   const escaped = [...always, ...at.keys()].map(
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-  return { characters: new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[]', 'g'), always, at };
+  return { characters: new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[]', 'g'), always, at, exact };
 }
 
 /**
- * The library's output for whole[from, to) (the text, with a backslash neither in it nor
- * after it), when the only characters a pattern can match there are ones it always
- * escapes; null when another pattern may match, or at an underscore, which the library
- * leaves alone inside a word.
+ * The library's output for `value` between `before` and `after` (with a backslash in
+ * neither `value` nor `after`), when the only characters a pattern can match in `value`
+ * are ones it always escapes; null when another pattern may match, or at an underscore,
+ * which the library leaves alone inside a word.
  *
  * Why it is the same: safe() (util/safe.js) escapes every index some pattern matched,
  * except where it skips one whose match needed the character next to it, when that
  * neighbour is escaped for nothing (its flags); an index matched by a pattern that needs
  * nothing has no such flags, so it is always escaped: `\` before ASCII punctuation, else
  * a character reference. Indexes in the surroundings are never written. Between escapes,
- * escapeBackslashes changes nothing without a backslash.
+ * escapeBackslashes changes nothing without a backslash. The surroundings only matter to
+ * the conditional patterns, so they are joined to the text only when one may match.
  */
-function escapeAlways(matcher: Matcher, whole: string, from: number, to: number): string | null {
+function escapeAlways(matcher: Matcher, value: string, before: string, after: string): string | null {
   let out = '';
-  let start = from;
-  matcher.characters.lastIndex = from;
-  for (let hit = matcher.characters.exec(whole); hit && hit.index < to; hit = matcher.characters.exec(whole)) {
+  let start = 0;
+  let whole: string | undefined;
+  matcher.characters.lastIndex = 0;
+  for (let hit = matcher.characters.exec(value); hit; hit = matcher.characters.exec(value)) {
     const character = hit[0];
     if (!matcher.always.has(character)) {
-      if (matchesAt(matcher, character, whole, hit.index)) return null;
+      whole ??= before + value + after;
+      if (matchesAt(matcher, character, whole, before.length + hit.index))
+        return escapeMatched(matcher, value, whole, before.length);
       continue;
     }
     if (character === '_') return null;
-    out += whole.slice(start, hit.index) + escapeOf(character);
+    out += value.slice(start, hit.index) + escapeOf(character);
     start = hit.index + 1;
   }
-  return start === from ? whole.slice(from, to) : out + whole.slice(start, to);
+  return start === 0 ? value : out + value.slice(start);
+}
+
+/**
+ * safe()'s output for `value` (at `offset` in `whole`) where a conditional pattern may
+ * match, done as safe() does it: each conditional pattern of a character in the text is
+ * run with the library's expression over the whole, the way safe() runs it (so a match
+ * that consumed the characters after one hides a match there, as in the library), an
+ * index matched by several keeps what they all need (safe()'s `infos`), every
+ * always-escaped character is matched, and an index is skipped where its match needed a
+ * neighbour that is escaped for nothing. The preconditions are escapeAlways' (no
+ * backslash, no `encode`); an underscore, which safe() treats by the word around it, is
+ * left to the library (null).
+ */
+function escapeMatched(matcher: Matcher, value: string, whole: string, offset: number): string | null {
+  const end = offset + value.length;
+  /** Per matched index in the text: bit 1 if every match there needed what is before it, bit 2 what is after. */
+  const needs = new Map<number, number>();
+  const conditional = new Set<string>();
+  matcher.characters.lastIndex = 0;
+  for (let hit = matcher.characters.exec(value); hit; hit = matcher.characters.exec(value)) {
+    if (hit[0] === '_') return null;
+    if (matcher.always.has(hit[0])) needs.set(offset + hit.index, 0);
+    else conditional.add(hit[0]);
+  }
+  for (const character of conditional) {
+    for (const pattern of matcher.exact.get(character) ?? []) {
+      const need = (pattern.before ? 1 : 0) | (pattern.after ? 2 : 0);
+      const { expression } = pattern;
+      expression.lastIndex = 0;
+      for (let match = expression.exec(whole); match; match = expression.exec(whole)) {
+        const at = match.index + (pattern.before ? (match[1] as string).length : 0);
+        if (at < offset || at >= end) continue;
+        const known = needs.get(at);
+        needs.set(at, known === undefined ? need : known & need);
+      }
+    }
+  }
+  let out = '';
+  let start = offset;
+  for (const at of [...needs.keys()].sort((a, b) => a - b)) {
+    const need = needs.get(at) as number;
+    // Needed the character after (or before), which is escaped anyway: this one stays.
+    if ((need & 2 && needs.get(at + 1) === 0) || (need & 1 && needs.get(at - 1) === 0)) continue;
+    out += whole.slice(start, at) + escapeOf(whole.charAt(at));
+    start = at + 1;
+  }
+  return out + whole.slice(start, end);
+}
+
+/** Whether a character some pattern is about occurs in `value`. */
+function hitIn(matcher: Matcher, value: string): boolean {
+  matcher.characters.lastIndex = 0;
+  return matcher.characters.test(value);
 }
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;

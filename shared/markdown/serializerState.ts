@@ -4,7 +4,11 @@
  * through, each giving exactly the library's result:
  *
  * - `containerPhrasing`, for the commonest phrasing parent of an export: a table cell,
- *   heading or paragraph that is empty or whose only child is one text node;
+ *   heading or paragraph that is empty or whose only child is one text node; and, through
+ *   ./phrasingShortcut, for phrasing whose only attention is strong around plain text
+ *   (a why, a field);
+ * - `containerFlow`, which builds each child's surroundings without an object spread
+ *   (one per block, and spreads are slow);
  * - `createTracker`, whose trackers count lines without splitting what they pass over
  *   (a nested list passes each of its lines through one tracker per level);
  * - `indentLines`, which splits at LF with the string method when there is no CR.
@@ -14,15 +18,21 @@
  */
 import type { Parents, Root, Text } from 'mdast';
 import { defaultHandlers, type Handle, type Info, type State, type Tracker } from 'mdast-util-to-markdown';
+import { phrasingShortcut } from './phrasingShortcut';
+
+type TrackFields = Parameters<State['containerFlow']>[1];
 
 export const fastRootHandler: Handle = (node: Root, parent, state, info) => {
   const library = {
+    containerFlow: state.containerFlow,
     containerPhrasing: state.containerPhrasing,
     createTracker: state.createTracker,
     indentLines: state.indentLines,
   };
+  state.containerFlow = (flowParent, flowInfo) => containerFlow(flowParent, state, flowInfo);
   state.containerPhrasing = (phrasingParent, phrasingInfo) =>
     singleText(phrasingParent, state, phrasingInfo) ??
+    phrasingShortcut(phrasingParent, state, phrasingInfo) ??
     library.containerPhrasing.call(state, phrasingParent, phrasingInfo);
   state.createTracker = track;
   state.indentLines = (value, map) =>
@@ -62,6 +72,44 @@ function singleText(parent: Parameters<State['containerPhrasing']>[0], state: St
   } finally {
     state.indexStack.pop();
   }
+}
+
+/** The library's containerFlow (util/container-flow.js), line for line. */
+function containerFlow(parent: Parameters<State['containerFlow']>[0], state: State, info: TrackFields): string {
+  const indexStack = state.indexStack;
+  const children: readonly FlowChild[] = parent.children || [];
+  const tracker = state.createTracker(info);
+  const results: string[] = [];
+  indexStack.push(-1);
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index] as FlowChild;
+    indexStack[indexStack.length - 1] = index;
+    const { now, lineShift } = tracker.current();
+    results.push(tracker.move(state.handle(child, parent, state, { before: '\n', after: '\n', now, lineShift })));
+    if (child.type !== 'list') state.bulletLastUsed = undefined;
+    if (index < children.length - 1)
+      results.push(tracker.move(between(child, children[index + 1] as FlowChild, parent, state)));
+  }
+  indexStack.pop();
+  return results.join('');
+}
+
+type FlowChild = Parameters<State['join'][number]>[0];
+
+/** What goes between two blocks: the last join rule with an opinion decides (util/container-flow.js). */
+function between(
+  left: FlowChild,
+  right: FlowChild,
+  parent: Parameters<State['containerFlow']>[0],
+  state: State,
+): string {
+  for (let index = state.join.length - 1; index >= 0; index -= 1) {
+    const result = (state.join[index] as State['join'][number])(left, right, parent, state);
+    if (result === true || result === 1) break;
+    if (typeof result === 'number') return '\n'.repeat(1 + result);
+    if (result === false) return '\n\n<!---->\n\n';
+  }
+  return '\n\n';
 }
 
 const LINE_ENDINGS = /\r?\n|\r/g;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addActionItem,
@@ -158,6 +159,31 @@ describe('mermaid', () => {
   it('escapes every character Mermaid gives meaning to', () => {
     expect(mermaidLabel('a "b" #c <d> |e| `f` [g] {h}\nend')).toBe(
       '"a #quot;b#quot; #35;c #lt;d#gt; #124;e#124; #96;f#96; #91;g#93; #123;h#125; end"',
+    );
+  });
+
+  it('writes each label as trimming and the three replacements of its rules would', () => {
+    const byReplacements = (value: string) =>
+      `"${value
+        .trim()
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/["#<>|`&[\]{}]/g, (ch) => `#${{ '"': 'quot', '<': 'lt', '>': 'gt' }[ch] ?? ch.charCodeAt(0)};`)
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')}"`;
+    const piece = fc.constantFrom(
+      ...'ab →"#<>|`&[]{}\t\r\n\u0000\u001f\u007f\u0080\u200a\u200b\u200f\u2010\u202a\u202e\u2066\u2069\u206a\ufeff\u00a0😀'.split(
+        '',
+      ),
+      '\r\n',
+      '\n\r',
+      'end',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const value = pieces.join('');
+        expect(mermaidLabel(value)).toBe(byReplacements(value));
+      }),
+      { numRuns: 3000 },
     );
   });
 

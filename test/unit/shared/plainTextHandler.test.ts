@@ -115,6 +115,43 @@ describe('serialising with the faster handlers (text, its peek, single-text phra
     );
   }, 120_000);
 
+  it('writes autolinks (a link whose text is its url) as the library does, in paragraphs, headings and cells', () => {
+    // What an autolink can hold: no control character, space or angle bracket.
+    const rest = fc
+      .array(fc.constantFrom(...'aZ9|`*_#-+.:!?()[]{}&\\/"\'%~=@é😀'.split(''), '&amp;', 'a_b', '\\|', '#', 'www.'), {
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''));
+    const autolink = fc
+      .tuple(fc.constantFrom('https://', 'http://x.', 'mailto:'), rest)
+      .map(([scheme, tail]): PhrasingContent => {
+        const url = scheme + tail;
+        const label = scheme === 'mailto:' ? tail : url;
+        return { type: 'link', url, children: [{ type: 'text', value: label }] };
+      });
+    const holders = (link: PhrasingContent): RootContent[] => [
+      { type: 'paragraph', children: [link] },
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: 'a ' }, link] },
+      {
+        type: 'table',
+        align: [null],
+        children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [link] }] }],
+      },
+    ];
+    let unchanged = 0;
+    fc.assert(
+      fc.property(autolink, (link) => {
+        const tree: Nodes = { type: 'root', children: holders(link) };
+        const expected = toMarkdown(tree, LIBRARY_TO_MARKDOWN);
+        expect(serialize(tree)).toBe(expected);
+        if (link.type === 'link' && expected.includes(`<${link.url}>`)) unchanged += 1;
+      }),
+      { numRuns: 1500 },
+    );
+    // Most are written as they are (the shortcut), the rest percent-encoded by the library.
+    expect(unchanged).toBeGreaterThan(100);
+  });
+
   it('writes what the library writes for a large exported document', () => {
     const doc = largeDocument();
     doc.timeline[3] = { ...doc.timeline[3]!, text: 'line\nbreak, `code`, <b>, &amp; and a_b' };
