@@ -1,6 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { consoleDocId } from '../../shared/meetingSync';
+import { consoleDocId } from '../../shared/consoleLink';
 import { App } from './app/App';
 import { prefetchListing } from './library/startupListing';
 import { choosePlatform } from './platform';
