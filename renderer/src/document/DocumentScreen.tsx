@@ -3,6 +3,7 @@ import type { StorageNotice } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
+import { LintAfterFirstPaint } from '../phrasing/promptSettings';
 import { Autosaver } from './autosave';
 import { DocumentLayout } from './DocumentLayout';
 import { createDocumentStore, DocumentStoreContext, redo, undo } from './documentStore';
@@ -161,14 +162,16 @@ export function DocumentScreen({
 
   return (
     <DocumentStoreContext.Provider value={loaded.store}>
-      <DocumentLayout
-        onClose={onClose}
-        notice={loaded.notice}
-        importNotes={importNotes}
-        getDoc={() => loaded.store.getState().doc}
-        onRetrySave={() => void loaded.autosaver.flush()}
-        isNew={initialDoc !== undefined}
-      />
+      <LintAfterFirstPaint>
+        <DocumentLayout
+          onClose={onClose}
+          notice={loaded.notice}
+          importNotes={importNotes}
+          getDoc={() => loaded.store.getState().doc}
+          onRetrySave={() => void loaded.autosaver.flush()}
+          isNew={initialDoc !== undefined}
+        />
+      </LintAfterFirstPaint>
     </DocumentStoreContext.Provider>
   );
 }
