@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
 function contentSecurityPolicy(): Plugin {
@@ -22,10 +22,54 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The modules whose chunks the page fetches ahead (see preloadEditor). */
+const PRELOADED = ['/document/DocumentScreen.tsx', '/platform/documentChecks.ts'];
+
+/**
+ * Lets the browser fetch and compile the document editor's chunks (and the schema checks
+ * that reading a document needs) while the library loads, without running them: they are
+ * out of the start-up script so they cost the library's first paint nothing, but opening
+ * a postmortem right after the app starts otherwise waited for their download.
+ */
+function preloadEditor(): Plugin {
+  return {
+    name: 'postmortem-studio-preload-editor',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return;
+        const chunks = new Map<string, Rollup.OutputChunk>();
+        for (const output of Object.values(bundle)) if (output.type === 'chunk') chunks.set(output.fileName, output);
+        const startUp = [...chunks.values()].filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]);
+        const wanted = new Set<string>();
+        const add = (file: string) => {
+          if (wanted.has(file) || startUp.includes(file)) return;
+          wanted.add(file);
+          for (const imported of chunks.get(file)?.imports ?? []) add(imported);
+        };
+        for (const chunk of chunks.values())
+          if (PRELOADED.some((suffix) => chunk.facadeModuleId?.endsWith(suffix))) add(chunk.fileName);
+        const styles = [...wanted].flatMap((file) => [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])]);
+        const tags: HtmlTagDescriptor[] = [
+          ...[...wanted].map((file) => ({ rel: 'modulepreload', href: `./${file}` })),
+          ...styles.map((file) => ({ rel: 'preload', as: 'style', href: `./${file}` })),
+        ].map((attrs) => ({
+          tag: 'link',
+          // Low priority: the start-up script and style sheet are fetched first.
+          attrs: { ...attrs, crossorigin: true, fetchpriority: 'low' },
+          injectTo: 'body',
+        }));
+        return tags;
+      },
+    },
+  };
+}
+
 export const rendererConfig: UserConfig = {
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadEditor()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,
