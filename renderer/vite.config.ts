@@ -26,10 +26,12 @@ function contentSecurityPolicy(): Plugin {
 const PRELOADED = ['/document/DocumentScreen.tsx', '/platform/documentChecks.ts'];
 
 /**
- * Lets the browser fetch and compile the document editor's chunks (and the schema checks
- * that reading a document needs) while the library loads, without running them: they are
- * out of the start-up script so they cost the library's first paint nothing, but opening
- * a postmortem right after the app starts otherwise waited for their download.
+ * Names, in a meta tag, the files of the document editor's chunks (and of the schema
+ * checks that reading a document needs), which the page fetches and compiles without
+ * running once the library has painted (screens.ts fetchEditorAhead). Opening a
+ * postmortem right after start otherwise waited for their download; named as links in
+ * the page itself, they were fetched alongside the start-up script and slowed the
+ * library's first paint by a third.
  */
 function preloadEditor(): Plugin {
   return {
@@ -37,7 +39,7 @@ function preloadEditor(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, { bundle }) {
+      handler(_html, { bundle }) {
         if (!bundle) return;
         const chunks = new Map<string, Rollup.OutputChunk>();
         for (const output of Object.values(bundle)) if (output.type === 'chunk') chunks.set(output.fileName, output);
@@ -51,16 +53,12 @@ function preloadEditor(): Plugin {
         for (const chunk of chunks.values())
           if (PRELOADED.some((suffix) => chunk.facadeModuleId?.endsWith(suffix))) add(chunk.fileName);
         const styles = [...wanted].flatMap((file) => [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])]);
-        const tags: HtmlTagDescriptor[] = [
-          ...[...wanted].map((file) => ({ rel: 'modulepreload', href: `./${file}` })),
-          ...styles.map((file) => ({ rel: 'preload', as: 'style', href: `./${file}` })),
-        ].map((attrs) => ({
-          tag: 'link',
-          // Low priority: the start-up script and style sheet are fetched first.
-          attrs: { ...attrs, crossorigin: true, fetchpriority: 'low' },
-          injectTo: 'body',
-        }));
-        return tags;
+        const tag: HtmlTagDescriptor = {
+          tag: 'meta',
+          attrs: { name: 'editor-files', content: [...wanted, ...styles].join(' ') },
+          injectTo: 'head',
+        };
+        return [tag];
       },
     },
   };
