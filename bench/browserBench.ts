@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { toLibraryRow } from '../shared/documents';
+import type { Postmortem } from '../shared/model';
 import { CHROMIUM_FLAGS, findChromium } from '../test/e2e/browser';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -114,24 +116,31 @@ export async function startAppBench(): Promise<{ base: string; browser: Browser;
 /**
  * Puts documents into the browser platform's database before the app first loads, from
  * a blank page on the same origin, so the app's own code is not loaded (nor cached) yet.
- * Name, version and stores as in renderer/src/platform/browserPlatform.ts.
+ * Each goes in with its library index row, as the app's own save writes them: the library
+ * then lists it as it does any postmortem saved before (a store from before the index
+ * pays for reading every document once, at its first listing). Name, version and stores
+ * as in renderer/src/platform/browserPlatform.ts.
  */
-export async function seedDocuments(page: Page, base: string, docs: { id: string }[]): Promise<void> {
+export async function seedDocuments(page: Page, base: string, docs: Postmortem[]): Promise<void> {
   await page.goto(`${base}/blank`);
   await page.evaluate(
-    (values) =>
+    (records) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('postmortem-studio', 2);
+        const request = indexedDB.open('postmortem-studio', 3);
         request.onupgradeneeded = () => {
           const db = request.result;
           db.createObjectStore('documents');
           db.createObjectStore('trash', { keyPath: 'id' });
           db.createObjectStore('damaged');
           db.createObjectStore('settings');
+          db.createObjectStore('index');
         };
         request.onsuccess = () => {
-          const tx = request.result.transaction('documents', 'readwrite');
-          for (const value of values) tx.objectStore('documents').put(value, value.id);
+          const tx = request.result.transaction(['documents', 'index'], 'readwrite');
+          for (const { doc, row } of records) {
+            tx.objectStore('documents').put(doc, doc.id);
+            tx.objectStore('index').put(row, doc.id);
+          }
           tx.oncomplete = () => {
             request.result.close();
             resolve();
@@ -140,7 +149,7 @@ export async function seedDocuments(page: Page, base: string, docs: { id: string
         };
         request.onerror = () => reject(request.error);
       }),
-    docs,
+    docs.map((doc) => ({ doc, row: toLibraryRow(doc) })),
   );
 }
 

@@ -13,7 +13,8 @@
  *   render only the rows near the viewport, and the graph may render only the nodes in
  *   view, so the last row or node is not waited for: it is not on screen at open.
  *   The document: 500 timeline rows, 200 action items and a 500-node why graph, put in
- *   IndexedDB beforehand from a blank page on the same origin (the app's code not loaded).
+ *   IndexedDB beforehand from a blank page on the same origin (the app's code not loaded),
+ *   with its library index row as the app's own saves write it (seedDocuments).
  * Baseline for both: the bare Vite + React page (bench/bare-react/), navigation start to
  * the frame that paints its textarea, measured the same way in the same run.
  * Times are `performance.now()` in the page (0 = navigation start), read by an init

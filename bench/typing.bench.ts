@@ -44,6 +44,7 @@ import {
   takeTypingSamples,
   typeKeys,
 } from './browserBench';
+import type { Postmortem } from '../shared/model';
 import { largeDocument, largeDocumentOfSize } from './largeDocument';
 import { median, record, result, type BenchResult } from './results';
 
@@ -73,7 +74,7 @@ function saveProbe(): void {
   };
 }
 
-async function openDocument(page: Page, doc: { id: string; title: string }): Promise<void> {
+async function openDocument(page: Page, doc: Postmortem): Promise<void> {
   await seedDocuments(page, base, [doc]);
   await page.addInitScript(saveProbe);
   await page.goto(`${base}/app/`);

@@ -3,7 +3,8 @@
  * document in place, so every edit yields a new immutable document to render, undo
  * and save.
  */
-import { CURRENT_SCHEMA_VERSION, type HeaderPatch, type LibraryRow, type Postmortem } from './model';
+import type { HeaderPatch, LibraryRow, Postmortem } from './model';
+import { CURRENT_SCHEMA_VERSION } from './vocabulary';
 
 /**
  * A new, empty postmortem, with any header fields chosen when creating it (title,

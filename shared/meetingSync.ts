@@ -29,17 +29,4 @@ export interface MeetingChannel {
   close(): void;
 }
 
-/** The hash that opens a window as the console of one postmortem. */
-export function consoleHash(docId: string): string {
-  return `#console/${encodeURIComponent(docId)}`;
-}
-
-export function consoleDocId(hash: string): string | null {
-  const match = /^#console\/(.+)$/.exec(hash);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-}
+export { consoleDocId, consoleHash } from './consoleLink';

@@ -5,28 +5,46 @@
  * version 1 with empty defaults, so adding their editors needs no migration.
  */
 import { z } from 'zod';
+import {
+  AGENDA_SECTIONS,
+  CURRENT_SCHEMA_VERSION,
+  DOCUMENT_ID,
+  DOCUMENT_KINDS,
+  HEADER_FIELDS,
+  ISO_TIMESTAMP,
+  isRealDate,
+  MAX_FIELD_LENGTH,
+  MILESTONES,
+  PRIORITIES,
+  SEVERITIES,
+  STATUSES,
+  TIMELINE_KINDS,
+  type HeaderField,
+} from './vocabulary';
 
-/** Bump when the stored shape changes, and add a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 5;
-
-/** Longest text we accept in any one field: generous for pastes, bounded for disk. */
-export const MAX_FIELD_LENGTH = 200_000;
-
-export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const STATUSES = ['Draft', 'In Review', 'Reviewed', 'Action Items Assigned'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
-
-/**
- * The kinds of write-up the guide names, by audience: a blameless postmortem for the
- * engineering team, a learning review for themes across the org, a formal root cause
- * analysis for compliance, and a shallow customer-facing incident report.
- */
-export const DOCUMENT_KINDS = ['postmortem', 'learning-review', 'root-cause-analysis', 'incident-report'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export {
+  AGENDA_SECTIONS,
+  CURRENT_SCHEMA_VERSION,
+  DOCUMENT_KINDS,
+  HEADER_FIELDS,
+  isRealDate,
+  MAX_FIELD_LENGTH,
+  MILESTONES,
+  PRIORITIES,
+  SEVERITIES,
+  STATUSES,
+  TIMELINE_KINDS,
+};
+export type {
+  AgendaSection,
+  DocumentKind,
+  HeaderField,
+  Milestone,
+  Priority,
+  Severity,
+  Status,
+  TimelineKind,
+} from './vocabulary';
 
 const text = z.string().max(MAX_FIELD_LENGTH, 'is longer than 200,000 characters');
 
@@ -36,20 +54,9 @@ export const isoDate = z
   .refine((value) => value === '' || isRealDate(value), 'must be a real date as YYYY-MM-DD');
 
 /** A moment in time as an ISO 8601 UTC timestamp (what Date.prototype.toISOString gives). */
-export const isoTimestamp = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC timestamp');
+export const isoTimestamp = z.string().regex(ISO_TIMESTAMP, 'must be an ISO 8601 UTC timestamp');
 
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // Date.UTC would map years 0-99 to 1900-1999
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export const documentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"');
+export const documentIdSchema = z.string().regex(DOCUMENT_ID, 'must be 1-64 letters, digits, "-" or "_"');
 
 const id = z.string().min(1, 'must not be empty').max(100);
 
@@ -61,9 +68,6 @@ export const impactSchema = z.object({
   impactMinutesOverride: z.number().min(0).nullable(),
   servicesAffected: z.array(text),
 });
-
-export const TIMELINE_KINDS = ['event', 'alert', 'page', 'action', 'communication', 'counter-event'] as const;
-export const MILESTONES = ['started', 'detected', 'diagnosed', 'mitigated', 'resolved'] as const;
 
 export const timelineEventSchema = z.object({
   id,
@@ -112,9 +116,6 @@ export const actionItemSchema = z.object({
   done: z.boolean(),
   doneAt: isoDate,
 });
-
-/** Where the editor goes when a meeting phase starts. */
-export const AGENDA_SECTIONS = ['context', 'timeline', 'whys', 'actionItems', 'wrapUp'] as const;
 
 /**
  * One phase of a meeting as it ran. Time is kept as closed intervals (`spentSeconds`)
@@ -213,24 +214,8 @@ export type ExtraSection = z.infer<typeof extraSectionSchema>;
 export type PromptDismissal = z.infer<typeof promptDismissalSchema>;
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
 export type MeetingPhaseRecord = z.infer<typeof meetingPhaseRecordSchema>;
-export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
 export type Impact = z.infer<typeof impactSchema>;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export type Milestone = (typeof MILESTONES)[number];
-export type Priority = (typeof PRIORITIES)[number];
 
-/** The header fields a person edits at the top of the document. */
-export const HEADER_FIELDS = [
-  'title',
-  'kind',
-  'incidentDate',
-  'severity',
-  'incidentCommander',
-  'authors',
-  'reviewDate',
-  'status',
-] as const;
-export type HeaderField = (typeof HEADER_FIELDS)[number];
 export type HeaderPatch = Partial<Pick<Postmortem, HeaderField>>;
 
 export const headerPatchSchema = postmortemSchema

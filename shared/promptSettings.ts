@@ -7,7 +7,6 @@ import { z } from 'zod';
 // From categories.ts, not the index: the index brings the whole rulebook, which the
 // library does not need at start.
 import { PHRASING_CATEGORY_IDS } from './phrasing/categories';
-import type { CustomRule, PhrasingOptions } from './phrasing';
 import { describeIssues, type Result } from './validation';
 
 /** Most custom phrases a team can keep: enough for any glossary, small enough to lint per keystroke. */
@@ -28,7 +27,7 @@ export const promptSettingsSchema = z.object({
 export type PromptSettings = z.infer<typeof promptSettingsSchema>;
 export type SavedCustomRule = PromptSettings['customRules'][number];
 
-export const DEFAULT_PROMPT_SETTINGS: PromptSettings = { disabledCategories: [], customRules: [] };
+export { DEFAULT_PROMPT_SETTINGS, lintOptionsFrom } from './promptDefaults';
 
 /** Marks an exported settings file, so a wrong JSON file is told apart from a damaged one. */
 export const PROMPT_SETTINGS_FORMAT = 'postmortem-studio/phrasing-settings';
@@ -65,10 +64,4 @@ export function parsePromptSettingsFile(content: string): Result<PromptSettings>
   if (!parsed.success) return { ok: false, error: `The settings file is not valid: ${describeIssues(parsed.error)}` };
   const { disabledCategories, customRules } = parsed.data;
   return { ok: true, value: { disabledCategories: [...new Set(disabledCategories)], customRules } };
-}
-
-/** What the linter needs from the settings. */
-export function lintOptionsFrom(settings: PromptSettings): PhrasingOptions {
-  const customRules: CustomRule[] = settings.customRules.map((rule) => ({ ...rule }));
-  return { disabledCategories: settings.disabledCategories, customRules };
 }

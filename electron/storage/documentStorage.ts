@@ -12,10 +12,40 @@ import type { LibraryListing, LoadedDocument, StorageNotice } from '../../shared
 import { sortLibraryRows, toLibraryRow, displayTitle } from '../../shared/documents';
 import { migrateDocument } from '../../shared/migrations';
 import { agendaTemplateSchema, agendaTemplatesSchema, type AgendaTemplate } from '../../shared/agenda';
-import { libraryRowSchema, type LibraryRow, type Postmortem } from '../../shared/model';
+import { readLibraryRow } from '../../shared/libraryIndex';
+import type { LibraryRow, Postmortem } from '../../shared/model';
 import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema, type PromptSettings } from '../../shared/promptSettings';
 
 const PROMPT_SETTINGS_KEY = 'promptSettings';
+/** The library store's key for the document files' stamps (FileStamp by id), beside `index`. */
+const FILE_STAMPS_KEY = 'fileStamps';
+
+/**
+ * A document file as it was when its index row was written. Any rewrite changes it (conf
+ * and electron-store write a temp file and rename it over, a new inode), and so does an
+ * edit in place (size, mtime): a row whose file still has its stamp still describes it,
+ * and the listing need not read and validate that document again.
+ */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+function stampOf(file: string): FileStamp | null {
+  try {
+    const { size, mtimeMs, ino } = fs.statSync(file);
+    return { size, mtimeMs, ino };
+  } catch {
+    return null;
+  }
+}
+
+function sameStamp(a: unknown, b: FileStamp): boolean {
+  if (typeof a !== 'object' || a === null) return false;
+  const known = a as Record<string, unknown>;
+  return known['size'] === b.size && known['mtimeMs'] === b.mtimeMs && known['ino'] === b.ino;
+}
 const AGENDAS_KEY = 'agendas';
 
 /** The part of electron-store / conf this module uses. */
@@ -84,22 +114,44 @@ export class DocumentStorage {
     return path.join(this.#root, DOCS_DIR, `${id}.json`);
   }
 
+  /**
+   * The library from its index: a row is used as it is while its document file keeps the
+   * stamp it had when the row was written, so a start reads no document that did not
+   * change. Documents new to the index, changed on disk (by another program, a sync, a
+   * damaged write) or with a row from an older app are read and checked in full, as
+   * before, and their rows rewritten.
+   */
   list(): LibraryListing {
     this.#removeAbandonedTempFiles();
     const index = this.#readIndex();
+    const nextIndex = { ...index };
+    const stamps = this.#readStamps();
+    const nextStamps = { ...stamps };
     const rows: LibraryRow[] = [];
     const trash: LibraryRow[] = [];
-    const ids = new Set([...Object.keys(index), ...this.#idsOnDisk()]);
-    for (const id of ids) {
-      const loaded = this.#loadOrRecover(id);
-      if (!loaded) {
-        if (index[id]) this.#writeIndex(withoutKey(this.#readIndex(), id));
-        continue;
+    let changed = false;
+    for (const id of new Set([...Object.keys(index), ...this.#idsOnDisk()])) {
+      const known = index[id];
+      const stamp = stampOf(this.documentPath(id));
+      let row = known && stamp && this.#rowIsComplete(id) && sameStamp(stamps[id], stamp) ? known : null;
+      if (!row) {
+        changed = true;
+        const loaded = this.#loadOrRecover(id);
+        if (!loaded) {
+          delete nextIndex[id];
+          delete nextStamps[id];
+          continue;
+        }
+        row = toLibraryRow(loaded.doc, known?.trashedAt ?? null);
+        nextIndex[id] = row;
+        // Read after loading: restoring a backup rewrote the file.
+        const now = stampOf(this.documentPath(id));
+        if (now) nextStamps[id] = now;
+        else delete nextStamps[id];
       }
-      const row = toLibraryRow(loaded.doc, index[id]?.trashedAt ?? null);
-      if (!index[id]) this.#setIndexRow(row);
       (row.trashedAt ? trash : rows).push(row);
     }
+    if (changed) this.#writeIndex(nextIndex, nextStamps);
     trash.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? ''));
     const notices = this.#pendingNotices;
     this.#pendingNotices = [];
@@ -126,7 +178,7 @@ export class DocumentStorage {
     this.#takeBackupIfDue(doc.id);
     this.#storeFor(doc.id).store = doc as unknown as Record<string, unknown>;
     const trashedAt = this.#readIndex()[doc.id]?.trashedAt ?? null;
-    this.#setIndexRow(toLibraryRow(doc, trashedAt));
+    this.#setIndexRow(toLibraryRow(doc, trashedAt), stampOf(this.documentPath(doc.id)));
     return { savedAt: this.#now().toISOString() };
   }
 
@@ -147,7 +199,7 @@ export class DocumentStorage {
     fs.rmSync(this.documentPath(id), { force: true });
     fs.rmSync(path.join(this.#root, BACKUP_DIR, id), { recursive: true, force: true });
     this.#stores.delete(id);
-    this.#writeIndex(withoutKey(this.#readIndex(), id));
+    this.#writeIndex(withoutKey(this.#readIndex(), id), withoutKey(this.#readStamps(), id));
   }
 
   #requireRow(id: string): LibraryRow {
@@ -256,24 +308,43 @@ export class DocumentStorage {
     return this.#library;
   }
 
-  #readIndex(): Record<string, LibraryRow> {
+  #rawIndex(): Record<string, unknown> {
     const raw = this.#libraryStore().store['index'];
+    return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  }
+
+  #readIndex(): Record<string, LibraryRow> {
     const index: Record<string, LibraryRow> = {};
-    if (typeof raw !== 'object' || raw === null) return index;
-    for (const [id, value] of Object.entries(raw)) {
-      const row = libraryRowSchema.safeParse(value);
-      if (row.success && row.data.id === id) index[id] = row.data;
+    for (const [id, value] of Object.entries(this.#rawIndex())) {
+      const row = readLibraryRow(value);
+      if (row && row.id === id) index[id] = row;
     }
     return index;
   }
 
-  #writeIndex(index: Record<string, LibraryRow>): void {
-    const library = this.#libraryStore();
-    library.store = { ...library.store, index };
+  /** Whether the stored row has every field, rather than an older app's row with defaults filled in. */
+  #rowIsComplete(id: string): boolean {
+    const raw = this.#rawIndex()[id];
+    return typeof raw === 'object' && raw !== null && 'kind' in raw && 'urgentDueDates' in raw;
   }
 
-  #setIndexRow(row: LibraryRow): void {
-    this.#writeIndex({ ...this.#readIndex(), [row.id]: row });
+  #readStamps(): Record<string, unknown> {
+    const raw = this.#libraryStore().store[FILE_STAMPS_KEY];
+    return typeof raw === 'object' && raw !== null ? { ...(raw as Record<string, unknown>) } : {};
+  }
+
+  /** Writes the index and the stamps together: one write of the library store. */
+  #writeIndex(index: Record<string, LibraryRow>, stamps: Record<string, unknown> = this.#readStamps()): void {
+    const library = this.#libraryStore();
+    library.store = { ...library.store, index, [FILE_STAMPS_KEY]: stamps };
+  }
+
+  /** Sets a row, with its file's stamp when the file was just written (else the stamp stays). */
+  #setIndexRow(row: LibraryRow, stamp?: FileStamp | null): void {
+    const stamps = this.#readStamps();
+    if (stamp) stamps[row.id] = stamp;
+    else if (stamp === null) delete stamps[row.id];
+    this.#writeIndex({ ...this.#readIndex(), [row.id]: row }, stamps);
   }
 
   /**

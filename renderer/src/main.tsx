@@ -1,8 +1,9 @@
+// First: it starts reading the library while the rest is evaluated.
+import './library/earlyListing';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { consoleDocId } from '../../shared/meetingSync';
+import { consoleDocId } from '../../shared/consoleLink';
 import { App } from './app/App';
-import { prefetchListing } from './library/startupListing';
 import { choosePlatform } from './platform';
 import './styles.css';
 
@@ -14,7 +15,6 @@ if (!container) throw new Error('The page has no #root element.');
 const platform = choosePlatform();
 // A window opened as a postmortem's facilitator console (a second screen).
 const consoleFor = consoleDocId(location.hash);
-if (!consoleFor) prefetchListing(platform);
 createRoot(container).render(
   <StrictMode>
     {consoleFor ? (

@@ -190,7 +190,9 @@ function countDocumentReads(): void {
   };
 }
 
-test('the library opens with its rows and overdue badge reading each postmortem at most once', async ({ page }) => {
+test('the library opens with its rows and overdue badge reading each postmortem at most once, and then none', async ({
+  page,
+}) => {
   const overdue = (id: string, title: string, priority: 'P1' | 'P3'): Postmortem => ({
     ...createPostmortem(id, '2026-03-18T10:00:00.000Z', { title }),
     actionItems: [blankActionItem(`${id}-a`, 1, { description: 'Add a canary', priority, dueDate: '2026-01-05' })],
@@ -210,6 +212,13 @@ test('the library opens with its rows and overdue badge reading each postmortem 
     'pm-a': 1,
     'pm-b': 1,
   });
+
+  // Their rows are in the library's index now: the next start reads no document at all.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Queue backlog', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Action items/ })).toContainText('1 P0/P1 overdue');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __reads: Record<string, number> }).__reads)).toEqual({});
 
   // The editor, loaded apart from the library, still opens the postmortem.
   await page.getByRole('button', { name: 'Checkout outage', exact: true }).click();

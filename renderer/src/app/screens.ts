@@ -90,3 +90,27 @@ export function whenIdle(work: () => void): () => void {
   const timer = setTimeout(work, 200);
   return () => clearTimeout(timer);
 }
+
+let fetchedAhead = false;
+
+/**
+ * Fetches and compiles the editor's files (named by the build in a meta tag, see
+ * renderer/vite.config.ts) at low priority without running them, so a postmortem opened
+ * right after start does not wait for their download. Called once the library has
+ * painted: fetched alongside the start-up script, they slowed its first paint.
+ */
+export function fetchEditorAhead(): void {
+  if (fetchedAhead) return;
+  fetchedAhead = true;
+  const files = document.querySelector<HTMLMetaElement>('meta[name="editor-files"]')?.content.split(' ') ?? [];
+  for (const file of files) {
+    if (file === '') continue;
+    const link = document.createElement('link');
+    link.rel = file.endsWith('.css') ? 'preload' : 'modulepreload';
+    if (file.endsWith('.css')) link.as = 'style';
+    link.href = `./${file}`;
+    link.crossOrigin = '';
+    link.fetchPriority = 'low';
+    document.head.append(link);
+  }
+}

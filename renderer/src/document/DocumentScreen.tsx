@@ -3,6 +3,7 @@ import type { StorageNotice } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
+import { LintAfterFirstPaint } from '../phrasing/promptSettings';
 import { Autosaver } from './autosave';
 import { DocumentLayout } from './DocumentLayout';
 import { createDocumentStore, DocumentStoreContext, flushDrafts, redo, undo } from './documentStore';
@@ -161,18 +162,20 @@ export function DocumentScreen({
 
   return (
     <DocumentStoreContext.Provider value={loaded.store}>
-      <DocumentLayout
-        onClose={onClose}
-        notice={loaded.notice}
-        importNotes={importNotes}
-        getDoc={() => {
-          // An export includes what was typed a moment ago.
-          flushDrafts(loaded.store);
-          return loaded.store.getState().doc;
-        }}
-        onRetrySave={() => void loaded.autosaver.flush()}
-        isNew={initialDoc !== undefined}
-      />
+      <LintAfterFirstPaint>
+        <DocumentLayout
+          onClose={onClose}
+          notice={loaded.notice}
+          importNotes={importNotes}
+          getDoc={() => {
+            // An export includes what was typed a moment ago.
+            flushDrafts(loaded.store);
+            return loaded.store.getState().doc;
+          }}
+          onRetrySave={() => void loaded.autosaver.flush()}
+          isNew={initialDoc !== undefined}
+        />
+      </LintAfterFirstPaint>
     </DocumentStoreContext.Provider>
   );
 }

@@ -109,7 +109,13 @@ export function TimeInput({
       onCommit(draft);
     }
   };
-  const local = isIso(value) ? localTime().format(new Date(value)) : null;
+  // The local-time hint is written when the pointer comes over the field, not at render:
+  // the page's first date formatter loads the locale's data (~0.1 s here), which opening
+  // a long timeline paid before its first paint.
+  const showLocalTime = (input: HTMLInputElement) => {
+    if (isIso(value)) input.title = `Your local time: ${localTime().format(new Date(value))}`;
+    else input.removeAttribute('title');
+  };
   return (
     <span className="time-input">
       <input
@@ -118,7 +124,7 @@ export function TimeInput({
         value={draft}
         placeholder="hh:mm"
         aria-invalid={problem !== null}
-        title={local ? `Your local time: ${local}` : undefined}
+        onPointerEnter={(e) => showLocalTime(e.currentTarget)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onPaste={(e) => {

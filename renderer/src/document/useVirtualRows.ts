@@ -79,6 +79,24 @@ function useRowKeys(items: readonly { id: string }[]): readonly string[] {
   return useMemo(() => (joined === '' ? [] : joined.split('\u0000')), [joined]);
 }
 
+/**
+ * A row's height from its ResizeObserver entry (its border box, read after layout); a row
+ * just mounted, which has no entry yet, keeps the size it was measured at before or its
+ * estimate until its entry comes, before that frame paints. The library's own default
+ * read offsetHeight for it: a forced layout of the whole page in the middle of React's
+ * commit, once per row mounted.
+ */
+const measureRow: NonNullable<Parameters<typeof useWindowVirtualizer>[0]['measureElement']> = (
+  element,
+  entry,
+  instance,
+) => {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+};
+
 export function useVirtualRows({
   items,
   estimateSize,
@@ -109,7 +127,11 @@ export function useVirtualRows({
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [revealKey, setRevealKey] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<{ key: string; edge: 'first' | 'last' } | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  // Until the list's place on the page is read (in a layout effect, before the first
+  // paint), it is taken to start just below the viewport: the first render then makes
+  // only the few rows a list below the fold keeps, as at open in a long postmortem, and
+  // not a viewport's worth of rows that the next render would replace.
+  const [scrollMargin, setScrollMargin] = useState(() => window.innerHeight);
 
   const indexOf = useMemo(() => {
     const map = new Map<string, number>();
@@ -143,6 +165,7 @@ export function useVirtualRows({
     rangeExtractor,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
     gap,
+    measureElement: measureRow,
   });
   // Rows are in the page's flow, not positioned: a row that renders above the viewport at
   // a size other than its estimate moves what is below it at once, and the browser's

@@ -5,6 +5,7 @@ import { displayTitle, duplicatePostmortem, overdueUrgentInRows } from '../../..
 import type { LibraryRow } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
+import { fetchEditorAhead } from '../app/screens';
 import { KIND_LABELS } from '../../../shared/writeUp';
 import { formatEdited } from './formatEdited';
 import { takeListing } from './startupListing';
@@ -53,6 +54,15 @@ export function LibraryScreen({ onOpen, onCreate, onImport, onTracker, onMetrics
       cancelled = true;
     };
   }, [platform, reloads]);
+
+  // Once the rows are on screen (the frame after they render), the editor's files are
+  // fetched ahead, ready for the postmortem about to be opened.
+  const listed = listing !== null;
+  useEffect(() => {
+    if (!listed) return;
+    const frame = requestAnimationFrame(() => setTimeout(fetchEditorAhead, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [listed]);
 
   const act = async (what: string, action: () => Promise<unknown>) => {
     try {

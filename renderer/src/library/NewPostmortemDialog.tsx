@@ -5,7 +5,7 @@
  * from any field, Esc cancels.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { DOCUMENT_KINDS, SEVERITIES, type DocumentKind, type Severity } from '../../../shared/model';
+import { DOCUMENT_KINDS, SEVERITIES, type DocumentKind, type Severity } from '../../../shared/vocabulary';
 import { adviseWriteUp, KIND_LABELS, KIND_PURPOSES } from '../../../shared/writeUp';
 import { ModalDialog } from '../app/ModalDialog';
 

@@ -1,5 +1,5 @@
 /**
- * The library's listing, asked for as soon as the start-up script runs rather than after
+ * The library's listing, asked for as soon as the start-up script runs (earlyListing.ts) rather than after
  * React's first render and effects: the database opens and reads while React renders, so
  * the rows are there sooner. Taken once, by the first library screen that mounts.
  */

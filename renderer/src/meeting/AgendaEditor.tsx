@@ -12,7 +12,7 @@ import {
   type AgendaPhase,
   type AgendaTemplate,
 } from '../../../shared/agenda';
-import { AGENDA_SECTIONS, type AgendaSection } from '../../../shared/model';
+import { AGENDA_SECTIONS, type AgendaSection } from '../../../shared/vocabulary';
 import { ModalDialog } from '../app/ModalDialog';
 
 export function AgendaEditor({

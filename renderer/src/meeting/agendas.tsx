@@ -1,10 +1,23 @@
 /**
  * The team's own meeting agendas, loaded once for the app, and the editor for them.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { AgendaTemplate } from '../../../shared/agenda';
 import { usePlatform } from '../app/platformContext';
-import { AgendaEditor } from './AgendaEditor';
+
+// The editor validates agendas with their schema (zod): it loads when first opened, so
+// the start-up script carries neither.
+const AgendaEditor = lazy(() => import('./AgendaEditor').then((m) => ({ default: m.AgendaEditor })));
 
 interface AgendasValue {
   custom: readonly AgendaTemplate[];
@@ -40,7 +53,11 @@ export function AgendasProvider({ children }: { children: ReactNode }) {
   return (
     <AgendasContext.Provider value={value}>
       {children}
-      {editing && <AgendaEditor custom={custom} onSave={save} onClose={() => setEditing(false)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <AgendaEditor custom={custom} onSave={save} onClose={() => setEditing(false)} />
+        </Suspense>
+      )}
     </AgendasContext.Provider>
   );
 }

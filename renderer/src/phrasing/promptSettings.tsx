@@ -2,13 +2,23 @@
  * The library's phrasing settings for the whole app, and the one cached linter built
  * from them that every field and the Prompts panel share.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { PhrasingFinding } from '../../../shared/phrasing';
-import { DEFAULT_PROMPT_SETTINGS, lintOptionsFrom, type PromptSettings } from '../../../shared/promptSettings';
+import { DEFAULT_PROMPT_SETTINGS, lintOptionsFrom } from '../../../shared/promptDefaults';
+import type { PromptSettings } from '../../../shared/promptSettings';
 import type { createPromptLinter } from '../../../shared/prompts';
 import { usePlatform } from '../app/platformContext';
 import { whenIdle } from '../app/screens';
-import { PromptSettingsDialog } from './PromptSettingsDialog';
 
 export interface PromptSettingsValue {
   settings: PromptSettings;
@@ -24,6 +34,12 @@ type LinterFactory = typeof createPromptLinter;
 
 /** Until the rulebook has loaded nothing is flagged; fields lint again once it is in. */
 const noFindings = (): readonly PhrasingFinding[] => [];
+
+// The dialog checks what it saves and imports with the settings schema (zod): it loads
+// when first opened, so the start-up script carries neither.
+const PromptSettingsDialog = lazy(() =>
+  import('./PromptSettingsDialog').then((m) => ({ default: m.PromptSettingsDialog })),
+);
 
 const PromptSettingsContext = createContext<PromptSettingsValue | null>(null);
 
@@ -83,7 +99,11 @@ export function PromptSettingsProvider({ children }: { children: ReactNode }) {
   return (
     <PromptSettingsContext.Provider value={value}>
       {children}
-      {dialogOpen && <PromptSettingsDialog settings={settings} onSave={save} onClose={() => setDialogOpen(false)} />}
+      {dialogOpen && (
+        <Suspense fallback={null}>
+          <PromptSettingsDialog settings={settings} onSave={save} onClose={() => setDialogOpen(false)} />
+        </Suspense>
+      )}
     </PromptSettingsContext.Provider>
   );
 }
@@ -92,4 +112,18 @@ export function usePromptSettings(): PromptSettingsValue {
   const value = useContext(PromptSettingsContext);
   if (!value) throw new Error('usePromptSettings must be used inside <PromptSettingsProvider>.');
   return value;
+}
+
+/**
+ * Its children see no findings until they have painted and the page is idle, then the
+ * real linter. Opening a long postmortem otherwise linted every field (and the whole
+ * document, for the Prompts count and the why pitfalls) before its first paint: about a
+ * tenth of a second at 500 rows, for underlines nobody can read before the page is up.
+ */
+export function LintAfterFirstPaint({ children }: { children: ReactNode }) {
+  const outer = usePromptSettings();
+  const [painted, setPainted] = useState(false);
+  useEffect(() => whenIdle(() => setPainted(true)), []);
+  const value = useMemo(() => (painted ? outer : { ...outer, lint: noFindings }), [painted, outer]);
+  return <PromptSettingsContext.Provider value={value}>{children}</PromptSettingsContext.Provider>;
 }

@@ -15,15 +15,16 @@ import {
   type OpenableKind,
   type StorageNotice,
 } from '../../../shared/api';
+import { consoleHash } from '../../../shared/consoleLink';
 import { sortLibraryRows, toLibraryRow } from '../../../shared/documents';
-import { checkPostmortem, rememberValid } from '../../../shared/documentValidation';
-import { migrateDocument } from '../../../shared/migrations';
+import { readLibraryRow } from '../../../shared/libraryIndex';
+import type { MeetingMessage } from '../../../shared/meetingSync';
 import type { LibraryRow, Postmortem } from '../../../shared/model';
-import { agendaTemplateSchema, agendaTemplatesSchema } from '../../../shared/agenda';
-import { consoleHash, meetingMessageSchema, type MeetingMessage } from '../../../shared/meetingSync';
-import { DEFAULT_PROMPT_SETTINGS, promptSettingsSchema } from '../../../shared/promptSettings';
-import { describeIssues } from '../../../shared/validation';
+import { DEFAULT_PROMPT_SETTINGS } from '../../../shared/promptDefaults';
 import type { WorkspaceStatus } from '../../../shared/workspace';
+
+/** The schema checks, loaded on first need (see documentChecks.ts). */
+const loadChecks = () => import('./documentChecks');
 
 interface StudioDb extends DBSchema {
   documents: { key: string; value: unknown };
@@ -31,6 +32,12 @@ interface StudioDb extends DBSchema {
   damaged: { key: string; value: { id: string; movedAt: string; raw: unknown; problem: string } };
   /** Library-wide settings by name (since version 2 of the database). */
   settings: { key: string; value: unknown };
+  /**
+   * The library's rows (toLibraryRow of each document, trashedAt aside) by document id,
+   * written in the same transaction as the document (since version 3). The library lists
+   * from these alone; a document with no readable row gets one from its own content.
+   */
+  index: { key: string; value: unknown };
 }
 
 const ACCEPT: Record<OpenableKind, string> = {
@@ -45,7 +52,7 @@ const NO_WORKSPACE: WorkspaceStatus = { available: false, folder: null, problems
 export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
   let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
   const db = (): Promise<IDBPDatabase<StudioDb>> => {
-    dbPromise ??= openDB<StudioDb>(dbName, 2, {
+    dbPromise ??= openDB<StudioDb>(dbName, 3, {
       upgrade(database, oldVersion) {
         if (oldVersion < 1) {
           database.createObjectStore('documents');
@@ -53,23 +60,31 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
           database.createObjectStore('damaged');
         }
         if (oldVersion < 2) database.createObjectStore('settings');
+        // Rows are filled in from the documents as the library is listed.
+        if (oldVersion < 3) database.createObjectStore('index');
       },
     });
     return dbPromise;
   };
 
   async function readDocument(id: string, raw: unknown): Promise<{ doc: Postmortem } | { notice: StorageNotice }> {
-    const migrated = migrateDocument(raw);
+    const checks = await loadChecks();
+    const migrated = checks.migrateDocument(raw);
     if (migrated.ok) {
       // Its items need no second look when it is saved again with a few of them edited.
-      rememberValid(migrated.value);
+      checks.rememberValid(migrated.value);
       return { doc: migrated.value };
     }
     const database = await db();
     const movedAt = now().toISOString();
-    const tx = database.transaction(['documents', 'damaged'], 'readwrite');
-    await tx.objectStore('damaged').put({ id, movedAt, raw, problem: migrated.error }, `${id}@${movedAt}`);
-    await tx.objectStore('documents').delete(id);
+    const tx = database.transaction(['documents', 'damaged', 'index'], 'readwrite');
+    // Only what is still there and still unreadable is moved: a save may have come between.
+    const current = await tx.objectStore('documents').get(id);
+    if (current !== undefined && !checks.migrateDocument(current).ok) {
+      await tx.objectStore('damaged').put({ id, movedAt, raw: current, problem: migrated.error }, `${id}@${movedAt}`);
+      await tx.objectStore('documents').delete(id);
+      await tx.objectStore('index').delete(id);
+    }
     await tx.done;
     return {
       notice: {
@@ -79,29 +94,57 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     };
   }
 
+  /**
+   * The row of a document that has none (stored before the index existed, or written by
+   * something other than saveDocument), from the document itself; it is stored for the
+   * next listing unless a save has stored a newer one meanwhile. Null if it is gone.
+   */
+  async function rowFromDocument(id: string): Promise<{ row: LibraryRow } | { notice: StorageNotice } | null> {
+    const raw = await (await db()).get('documents', id);
+    if (raw === undefined) return null;
+    const read = await readDocument(id, raw);
+    if ('notice' in read) return read;
+    const row = toLibraryRow(read.doc);
+    const tx = (await db()).transaction('index', 'readwrite');
+    if (readLibraryRow(await tx.store.get(id)) === null) await tx.store.put(row, id);
+    await tx.done;
+    return { row };
+  }
+
   const listeners = new Set<(command: AppCommand) => void>();
 
   return {
     kind: 'browser',
     async listDocuments(): Promise<LibraryListing> {
-      const database = await db();
-      const [keys, values, trashed] = await Promise.all([
-        database.getAllKeys('documents'),
-        database.getAll('documents'),
-        database.getAll('trash'),
+      const tx = (await db()).transaction(['documents', 'index', 'trash'], 'readonly');
+      const [ids, rowIds, rowValues, trashed] = await Promise.all([
+        tx.objectStore('documents').getAllKeys(),
+        tx.objectStore('index').getAllKeys(),
+        tx.objectStore('index').getAll(),
+        tx.objectStore('trash').getAll(),
       ]);
+      const indexed = new Map<string, LibraryRow>();
+      rowIds.forEach((id, i) => {
+        const row = readLibraryRow(rowValues[i]);
+        if (row?.id === id) indexed.set(id, row);
+      });
       const trashedAt = new Map(trashed.map((t) => [t.id, t.trashedAt]));
       const rows: LibraryRow[] = [];
       const trash: LibraryRow[] = [];
       const notices: StorageNotice[] = [];
-      for (const [i, key] of keys.entries()) {
-        const result = await readDocument(key, values[i]);
-        if ('notice' in result) {
-          notices.push(result.notice);
-          continue;
+      for (const id of ids) {
+        let row = indexed.get(id);
+        if (!row) {
+          const rebuilt = await rowFromDocument(id);
+          if (rebuilt === null) continue;
+          if ('notice' in rebuilt) {
+            notices.push(rebuilt.notice);
+            continue;
+          }
+          row = rebuilt.row;
         }
-        const row = toLibraryRow(result.doc, trashedAt.get(key) ?? null);
-        (row.trashedAt ? trash : rows).push(row);
+        const listed = { ...row, trashedAt: trashedAt.get(id) ?? null };
+        (listed.trashedAt ? trash : rows).push(listed);
       }
       trash.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? ''));
       return { rows: sortLibraryRows(rows), trash, notices };
@@ -116,9 +159,15 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     async saveDocument(doc) {
       // Checks only what changed since the document was loaded or last saved: a full parse
       // of a 2 MB document held up typing on every autosave.
+      const { checkPostmortem, describeIssues } = await loadChecks();
       const checked = checkPostmortem(doc);
       if (!checked.ok) throw new Error(`Not saved: ${describeIssues(checked.error)}`);
-      await (await db()).put('documents', checked.doc, doc.id);
+      const tx = (await db()).transaction(['documents', 'index'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('documents').put(checked.doc, doc.id),
+        tx.objectStore('index').put(toLibraryRow(checked.doc), doc.id),
+        tx.done,
+      ]);
       return { savedAt: now().toISOString() };
     },
     async trashDocument(id) {
@@ -135,10 +184,13 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       if ((await database.get('trash', id)) === undefined) {
         throw new Error('Only postmortems in the trash can be deleted for good.');
       }
-      const tx = database.transaction(['documents', 'trash'], 'readwrite');
-      await tx.objectStore('documents').delete(id);
-      await tx.objectStore('trash').delete(id);
-      await tx.done;
+      const tx = database.transaction(['documents', 'trash', 'index'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('documents').delete(id),
+        tx.objectStore('trash').delete(id),
+        tx.objectStore('index').delete(id),
+        tx.done,
+      ]);
     },
     async exportFile(suggestedName, content) {
       const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }));
@@ -157,23 +209,29 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       return { saved: true, location: suggestedName };
     },
     async loadPromptSettings() {
-      const parsed = promptSettingsSchema.safeParse(await (await db()).get('settings', 'prompts'));
+      const raw = await (await db()).get('settings', 'prompts');
+      // Nothing saved (the usual case) needs no schema.
+      if (raw === undefined) return DEFAULT_PROMPT_SETTINGS;
+      const parsed = (await loadChecks()).promptSettingsSchema.safeParse(raw);
       return parsed.success ? parsed.data : DEFAULT_PROMPT_SETTINGS;
     },
     async savePromptSettings(settings) {
+      const { promptSettingsSchema, describeIssues } = await loadChecks();
       const parsed = promptSettingsSchema.safeParse(settings);
       if (!parsed.success) throw new Error(`Settings not saved: ${describeIssues(parsed.error)}`);
       await (await db()).put('settings', parsed.data, 'prompts');
     },
     async loadAgendas() {
       const raw = await (await db()).get('settings', 'agendas');
-      if (!Array.isArray(raw)) return [];
+      if (!Array.isArray(raw) || raw.length === 0) return [];
+      const { agendaTemplateSchema } = await loadChecks();
       return raw.flatMap((item) => {
         const parsed = agendaTemplateSchema.safeParse(item);
         return parsed.success ? [parsed.data] : [];
       });
     },
     async saveAgendas(agendas) {
+      const { agendaTemplatesSchema, describeIssues } = await loadChecks();
       const parsed = agendaTemplatesSchema.safeParse(agendas);
       if (!parsed.success) throw new Error(`Agendas not saved: ${describeIssues(parsed.error)}`);
       await (await db()).put('settings', parsed.data, 'agendas');
@@ -207,9 +265,13 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     meetingChannel(docId) {
       const channel = new BroadcastChannel(`postmortem-studio:meeting:${docId}`);
       const listeners = new Set<(message: MeetingMessage) => void>();
+      // Loaded by the time a document is open; callbacks on one promise keep message order.
+      const checks = loadChecks();
       channel.onmessage = (event: MessageEvent) => {
-        const parsed = meetingMessageSchema.safeParse(event.data);
-        if (parsed.success) for (const listener of listeners) listener(parsed.data);
+        void checks.then(({ meetingMessageSchema }) => {
+          const parsed = meetingMessageSchema.safeParse(event.data);
+          if (parsed.success) for (const listener of listeners) listener(parsed.data);
+        });
       };
       return {
         post: (message) => channel.postMessage(message),

@@ -8,6 +8,10 @@ declare global {
   }
 }
 
+let chosen: PlatformApi | null = null;
+
+/** The page's one Platform API (the same object on every call). */
 export function choosePlatform(): PlatformApi {
-  return window.postmortemStudio ?? createBrowserPlatform();
+  chosen ??= window.postmortemStudio ?? createBrowserPlatform();
+  return chosen;
 }

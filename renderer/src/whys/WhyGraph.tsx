@@ -8,13 +8,24 @@ import {
   useStoreApi,
   type Edge,
   type NodeChange,
+  type Viewport,
   applyNodeChanges,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { reparentWhy } from '../../../shared/whyGraph';
-import { layoutWhys, SYMPTOM_NODE_ID } from '../../../shared/whyLayout';
+import { layoutWhys, SYMPTOM_NODE_ID, type PositionedNode } from '../../../shared/whyLayout';
 import { childrenOf } from '../../../shared/whys';
 import { useDocument, useDocumentStoreApi } from '../document/documentStore';
 import { uniqueKey, useEdit } from '../document/useEdit';
@@ -46,6 +57,26 @@ const flowStyle = { userSelect: 'none' } as const;
  * 2,000 of them, for the few dozen in view. Smaller graphs stay whole in the page.
  */
 const RENDER_VISIBLE_ONLY_ABOVE = 100;
+
+/** Zoom bounds of the canvas, and of the view it opens at (React Flow's fit: 10% padding). */
+const MIN_ZOOM = 0.1;
+const FIT_PADDING = 0.1;
+
+/**
+ * The view that fits the whole laid-out graph in a pane of this size, as React Flow's
+ * `fitView` would (the layout's sizes stand in for measured ones); null for a pane not
+ * laid out (no size), which is left to `fitView`.
+ */
+function fittedView(layout: ReadonlyMap<string, PositionedNode>, width: number, height: number): Viewport | null {
+  if (width === 0 || height === 0 || layout.size === 0) return null;
+  const boxes = [...layout.values()];
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  const bounds = { x, y, width: right - x, height: bottom - y };
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, fitViewOptions.maxZoom, FIT_PADDING);
+}
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 /**
@@ -99,6 +130,7 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const collapsed = useWhyUi((ui) => ui.collapsed);
   const direction = useWhyUi((ui) => ui.direction);
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const wrapper = useRef<HTMLDivElement>(null);
   const { hidden, counts } = useMemo(() => hiddenUnder(whys, collapsed), [whys, collapsed]);
   const layout = useMemo(() => layoutWhys(whys, direction, hidden), [whys, direction, hidden]);
@@ -139,6 +171,23 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
     if (source.visibleEdges !== visibleEdges) setEdges((current) => keepUnchangedEdges(current, visibleEdges));
   }
 
+  /**
+   * The view the canvas opens at, worked out from the layout and the pane's size before
+   * React Flow renders: with `fitView` it first rendered the nodes in view at zoom 1,
+   * measured them, fitted, and then unmounted those and rendered the ones in the fitted
+   * view (at 500 whys, a second pass as costly as the first, before the page could paint).
+   * 'fit' where the pane has no size to work from.
+   */
+  const [startView, setStartView] = useState<Viewport | 'fit' | null>(null);
+  useLayoutEffect(() => {
+    const pane = wrapper.current;
+    const view = pane ? fittedView(layout, pane.clientWidth, pane.clientHeight) : null;
+    if (view && pane) flowStore.setState({ width: pane.clientWidth, height: pane.clientHeight });
+    setStartView(view ?? 'fit');
+    // Once, at mount: later layouts keep the view the person panned and zoomed to.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const onNodesChange = useCallback((changes: NodeChange<WhyFlowNode>[]) => {
     for (const change of changes) {
       if (change.type === 'dimensions' && change.dimensions) measured.current.set(change.id, change.dimensions);
@@ -157,7 +206,6 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   // Keep the selected node in view after it moves or appears. The pane's size comes from
   // React Flow's store: reading it from the DOM forced a layout of the whole page, and
   // this ran after every keystroke in a why (each one lays the graph out again).
-  const flowStore = useStoreApi();
   const selectedBox = selectedId ? layout.get(selectedId) : undefined;
   const [boxX, boxY, boxW, boxH] = selectedBox
     ? [selectedBox.x, selectedBox.y, selectedBox.width, selectedBox.height]
@@ -412,52 +460,55 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
         onKeyDown={onKeyDown}
         onFocus={() => uiStore.getState().selectedId === null && select(SYMPTOM_NODE_ID)}
       >
-        <ReactFlow<WhyFlowNode>
-          nodes={nodes}
-          edges={deferredEdges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onNodeClick={onNodeClick}
-          onPaneClick={onPaneClick}
-          onNodeMouseEnter={onNodeMouseEnter}
-          onNodeMouseLeave={onNodeMouseLeave}
-          onNodeDragStop={onNodeDragStop}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          disableKeyboardA11y
-          fitView
-          fitViewOptions={fitViewOptions}
-          minZoom={0.1}
-          colorMode="system"
-          proOptions={proOptions}
-          style={flowStyle}
-          onlyRenderVisibleElements={renderVisibleOnly}
-        >
-          <Panel position="top-right" className="why-panel">
-            <button
-              type="button"
-              onClick={() => uiStore.setState((u) => ({ direction: u.direction === 'TB' ? 'LR' : 'TB' }))}
-              aria-label={direction === 'TB' ? 'Lay out left to right' : 'Lay out top down'}
-            >
-              {direction === 'TB' ? '⇥ Left to right' : '⤓ Top down'}
-            </button>
-            <button type="button" onClick={() => void exportImage('png')}>
-              PNG
-            </button>
-            <button type="button" onClick={() => void exportImage('svg')}>
-              SVG
-            </button>
-            <button type="button" onClick={onHelp} aria-keyshortcuts="?">
-              Keys ?
-            </button>
-          </Panel>
-          <WhyGrid />
-          <Controls showInteractive={false} />
-          {whys.nodes.length > 30 && <WhyMiniMap nodes={miniMapNodes} />}
-        </ReactFlow>
+        {startView && (
+          <ReactFlow<WhyFlowNode>
+            nodes={nodes}
+            edges={deferredEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            onPaneClick={onPaneClick}
+            onNodeMouseEnter={onNodeMouseEnter}
+            onNodeMouseLeave={onNodeMouseLeave}
+            onNodeDragStop={onNodeDragStop}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            disableKeyboardA11y
+            fitView={startView === 'fit'}
+            {...(startView !== 'fit' && { defaultViewport: startView })}
+            fitViewOptions={fitViewOptions}
+            minZoom={MIN_ZOOM}
+            colorMode="system"
+            proOptions={proOptions}
+            style={flowStyle}
+            onlyRenderVisibleElements={renderVisibleOnly}
+          >
+            <Panel position="top-right" className="why-panel">
+              <button
+                type="button"
+                onClick={() => uiStore.setState((u) => ({ direction: u.direction === 'TB' ? 'LR' : 'TB' }))}
+                aria-label={direction === 'TB' ? 'Lay out left to right' : 'Lay out top down'}
+              >
+                {direction === 'TB' ? '⇥ Left to right' : '⤓ Top down'}
+              </button>
+              <button type="button" onClick={() => void exportImage('png')}>
+                PNG
+              </button>
+              <button type="button" onClick={() => void exportImage('svg')}>
+                SVG
+              </button>
+              <button type="button" onClick={onHelp} aria-keyshortcuts="?">
+                Keys ?
+              </button>
+            </Panel>
+            <WhyGrid />
+            <Controls showInteractive={false} />
+            {whys.nodes.length > 30 && <WhyMiniMap nodes={miniMapNodes} />}
+          </ReactFlow>
+        )}
       </div>
     </WhyActionsContext.Provider>
   );

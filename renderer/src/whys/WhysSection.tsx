@@ -25,10 +25,16 @@ export function WhysSection() {
   const [help, setHelp] = useState(false);
   const { lint } = usePromptSettings();
   // The pitfall checks walk the whole graph (tens of ms at 500 whys): the graph paints a
-  // new why first, and the Prompts list follows in a render React may interrupt.
-  const pitfallInput = useDeferredValue(useMemo(() => ({ whys, factors, actionItems }), [whys, factors, actionItems]));
+  // new why first, and the Prompts list follows in a render React may interrupt. At open
+  // too (null until then): the list can be hundreds of items long, and the section's
+  // first paint does not wait for it.
+  const pitfallInput = useDeferredValue(
+    useMemo(() => ({ whys, factors, actionItems }), [whys, factors, actionItems]),
+    null,
+  );
   const pitfalls = useMemo(
     () =>
+      pitfallInput &&
       detectPitfalls(
         { whys: pitfallInput.whys, contributingFactors: pitfallInput.factors, actionItems: pitfallInput.actionItems },
         lint,
@@ -96,7 +102,7 @@ export function WhysSection() {
             </div>
           )}
           <h4>Prompts</h4>
-          {pitfalls.length === 0 ? (
+          {pitfalls === null ? null : pitfalls.length === 0 ? (
             <p className="muted small">
               {whys.nodes.length === 0 ? 'Describe the symptom, then ask why.' : 'No pitfalls spotted.'}
             </p>

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem, updateHeader } from '../../../shared/documents';
 import { fullPostmortem } from '../../fixtures/documents';
 import { HOSTILE_STRINGS } from '../../fixtures/hostile';
@@ -8,6 +8,26 @@ import { tempStorage } from './storageHarness';
 import { recordReliability } from '../../reliability';
 
 const now = '2026-03-18T10:00:00.000Z';
+
+/** Counts, from here on, how often each postmortem file is read (by its id). */
+function countDocumentReads(root: string): Record<string, number> {
+  const reads: Record<string, number> = {};
+  const dir = path.join(root, 'postmortems') + path.sep;
+  const read = fs.readFileSync;
+  vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    const name = String(file);
+    if (name.startsWith(dir) && name.endsWith('.json')) {
+      const id = path.basename(name, '.json');
+      reads[id] = (reads[id] ?? 0) + 1;
+    }
+    return (read as (...args: unknown[]) => unknown)(file, ...rest);
+  }) as typeof fs.readFileSync);
+  return reads;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('DocumentStorage on conf', () => {
   it('round-trips a full document, one file per postmortem, across reopening', () => {
@@ -184,5 +204,58 @@ describe('DocumentStorage on conf', () => {
     expect(listing.rows).toEqual([]);
     expect(listing.notices[0]?.message).toMatch(/no usable backup/);
     expect(fs.readdirSync(path.join(root, 'postmortems')).some((n) => n.startsWith('pm-a.json.corrupt-'))).toBe(true);
+  });
+
+  it('lists from the index, reading no document that did not change since its row was written', () => {
+    const { root, open } = tempStorage();
+    const storage = open();
+    storage.save(fullPostmortem('pm-a'));
+    storage.save(updateHeader(createPostmortem('pm-b', now), { title: 'Second' }));
+    storage.trash('pm-b');
+    const reads = countDocumentReads(root);
+    const listing = open().list();
+    expect(listing).toMatchObject({ rows: [{ id: 'pm-a' }], trash: [{ id: 'pm-b', title: 'Second' }], notices: [] });
+    expect(reads).toEqual({});
+  });
+
+  it('reads again a document another program changed on disk, and lists it as it now is', () => {
+    const { root, open } = tempStorage();
+    open().save(fullPostmortem('pm-a'));
+    open().list();
+    const file = path.join(root, 'postmortems', 'pm-a.json');
+    fs.writeFileSync(file, JSON.stringify(updateHeader(fullPostmortem('pm-a'), { title: 'Edited elsewhere' })));
+    const reads = countDocumentReads(root);
+    expect(
+      open()
+        .list()
+        .rows.map((r) => r.title),
+    ).toEqual(['Edited elsewhere']);
+    expect(reads).toEqual({ 'pm-a': 1 });
+    expect(
+      open()
+        .list()
+        .rows.map((r) => r.title),
+    ).toEqual(['Edited elsewhere']);
+    expect(reads).toEqual({ 'pm-a': 1 });
+  });
+
+  it('lists a library from before the file stamps by reading each document once, then from the index', () => {
+    const { root, open } = tempStorage();
+    open().save(fullPostmortem('pm-a'));
+    open().save(updateHeader(createPostmortem('pm-b', now), { title: 'Second' }));
+    const file = path.join(root, 'library.json');
+    const library = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete library['fileStamps'];
+    fs.writeFileSync(file, JSON.stringify(library));
+    const reads = countDocumentReads(root);
+    const titles = () =>
+      open()
+        .list()
+        .rows.map((r) => r.title)
+        .sort();
+    expect(titles()).toEqual(['Checkout API returned 500s for 42 minutes', 'Second']);
+    expect(reads).toEqual({ 'pm-a': 1, 'pm-b': 1 });
+    expect(titles()).toEqual(['Checkout API returned 500s for 42 minutes', 'Second']);
+    expect(reads).toEqual({ 'pm-a': 1, 'pm-b': 1 });
   });
 });

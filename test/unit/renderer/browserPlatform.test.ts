@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { updateHeader } from '../../../shared/documents';
+import { toLibraryRow, updateHeader } from '../../../shared/documents';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browserPlatform';
 import { fullPostmortem } from '../../fixtures/documents';
 
@@ -57,8 +57,8 @@ describe('browser platform (IndexedDB)', () => {
   it('sets a damaged record aside, keeps the rest, and tells the user', async () => {
     const name = freshName();
     const platform = createBrowserPlatform(name);
-    await platform.saveDocument(fullPostmortem('pm-a'));
     await platform.saveDocument(updateHeader(fullPostmortem('pm-b'), { title: 'fine' }));
+    // Written behind the app's back, so with no index row: listing reads and checks it.
     const db = await openDB(name);
     await db.put('documents', { schemaVersion: 1, title: 42 }, 'pm-a');
     db.close();
@@ -68,6 +68,65 @@ describe('browser platform (IndexedDB)', () => {
     const reopened = await openDB(name);
     expect(await reopened.count('damaged')).toBe(1);
     reopened.close();
+  });
+
+  it('sets aside a record damaged after it was listed when it is opened, and deletes nothing', async () => {
+    const name = freshName();
+    const platform = createBrowserPlatform(name);
+    await platform.saveDocument(fullPostmortem('pm-a'));
+    const db = await openDB(name);
+    await db.put('documents', { ...fullPostmortem('pm-a'), severity: 'SEV-9' }, 'pm-a');
+    db.close();
+    // The library lists it from its index row; opening it reads the record itself.
+    expect((await platform.listDocuments()).rows.map((r) => r.id)).toEqual(['pm-a']);
+    await expect(platform.loadDocument('pm-a')).rejects.toThrow(/could not be read.*severity.*set aside/);
+    expect((await platform.listDocuments()).rows).toEqual([]);
+    const reopened = await openDB(name);
+    const [damaged] = await reopened.getAll('damaged');
+    expect(damaged).toMatchObject({ id: 'pm-a', raw: { title: fullPostmortem().title, severity: 'SEV-9' } });
+    reopened.close();
+  });
+
+  it('lists from index rows written with each save, rebuilding a missing or damaged row from its document', async () => {
+    const name = freshName();
+    const platform = createBrowserPlatform(name);
+    const doc = fullPostmortem('pm-a');
+    await platform.saveDocument(doc);
+    await platform.saveDocument(updateHeader(doc, { title: 'Renamed', status: 'Reviewed' }));
+    const db = await openDB(name);
+    expect(await db.get('index', 'pm-a')).toMatchObject({ title: 'Renamed', status: 'Reviewed' });
+    await db.put('index', { id: 'pm-a', title: 7 }, 'pm-a');
+    db.close();
+    const { rows } = await createBrowserPlatform(name).listDocuments();
+    expect(rows).toEqual([toLibraryRow(updateHeader(doc, { title: 'Renamed', status: 'Reviewed' }))]);
+    const reopened = await openDB(name);
+    expect(await reopened.get('index', 'pm-a')).toMatchObject({ title: 'Renamed' });
+    reopened.close();
+  });
+
+  it('opens a database from before the index and lists every document with its metadata', async () => {
+    const name = freshName();
+    const old = await openDB(name, 2, {
+      upgrade(database) {
+        database.createObjectStore('documents');
+        database.createObjectStore('trash', { keyPath: 'id' });
+        database.createObjectStore('damaged');
+        database.createObjectStore('settings');
+      },
+    });
+    const stored = fullPostmortem('pm-old');
+    await old.put('documents', stored, 'pm-old');
+    await old.put('trash', { id: 'pm-old', trashedAt: '2026-03-20T00:00:00.000Z' });
+    old.close();
+    const listing = await createBrowserPlatform(name).listDocuments();
+    expect(listing).toEqual({
+      rows: [],
+      trash: [toLibraryRow(stored, '2026-03-20T00:00:00.000Z')],
+      notices: [],
+    });
+    const upgraded = await openDB(name);
+    expect(await upgraded.get('index', 'pm-old')).toEqual(toLibraryRow(stored));
+    upgraded.close();
   });
 
   it('keeps phrasing settings, and opens a database from before settings existed without losing documents', async () => {
