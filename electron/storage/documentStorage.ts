@@ -41,6 +41,11 @@ function stampOf(file: string): FileStamp | null {
   }
 }
 
+/** Whether a stored row has every field, rather than an older app's row with defaults filled in. */
+function isCompleteRow(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'kind' in raw && 'urgentDueDates' in raw;
+}
+
 function sameStamp(a: unknown, b: FileStamp): boolean {
   if (typeof a !== 'object' || a === null) return false;
   const known = a as Record<string, unknown>;
@@ -123,7 +128,9 @@ export class DocumentStorage {
    */
   list(): LibraryListing {
     this.#removeAbandonedTempFiles();
-    const index = this.#readIndex();
+    // conf reads the file on every `.store`: the library store is read once here, not per row.
+    const rawIndex = this.#rawIndex();
+    const index = this.#readIndex(rawIndex);
     const nextIndex = { ...index };
     const stamps = this.#readStamps();
     const nextStamps = { ...stamps };
@@ -133,7 +140,7 @@ export class DocumentStorage {
     for (const id of new Set([...Object.keys(index), ...this.#idsOnDisk()])) {
       const known = index[id];
       const stamp = stampOf(this.documentPath(id));
-      let row = known && stamp && this.#rowIsComplete(id) && sameStamp(stamps[id], stamp) ? known : null;
+      let row = known && stamp && isCompleteRow(rawIndex[id]) && sameStamp(stamps[id], stamp) ? known : null;
       if (!row) {
         changed = true;
         const loaded = this.#loadOrRecover(id);
@@ -313,19 +320,13 @@ export class DocumentStorage {
     return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   }
 
-  #readIndex(): Record<string, LibraryRow> {
+  #readIndex(rawIndex = this.#rawIndex()): Record<string, LibraryRow> {
     const index: Record<string, LibraryRow> = {};
-    for (const [id, value] of Object.entries(this.#rawIndex())) {
+    for (const [id, value] of Object.entries(rawIndex)) {
       const row = readLibraryRow(value);
       if (row && row.id === id) index[id] = row;
     }
     return index;
-  }
-
-  /** Whether the stored row has every field, rather than an older app's row with defaults filled in. */
-  #rowIsComplete(id: string): boolean {
-    const raw = this.#rawIndex()[id];
-    return typeof raw === 'object' && raw !== null && 'kind' in raw && 'urgentDueDates' in raw;
   }
 
   #readStamps(): Record<string, unknown> {
