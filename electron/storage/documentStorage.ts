@@ -129,10 +129,11 @@ export class DocumentStorage {
   list(): LibraryListing {
     this.#removeAbandonedTempFiles();
     // conf reads the file on every `.store`: the library store is read once here, not per row.
-    const rawIndex = this.#rawIndex();
+    const library = this.#libraryStore().store;
+    const rawIndex = this.#rawIndex(library);
     const index = this.#readIndex(rawIndex);
     const nextIndex = { ...index };
-    const stamps = this.#readStamps();
+    const stamps = this.#readStamps(library);
     const nextStamps = { ...stamps };
     const rows: LibraryRow[] = [];
     const trash: LibraryRow[] = [];
@@ -315,8 +316,8 @@ export class DocumentStorage {
     return this.#library;
   }
 
-  #rawIndex(): Record<string, unknown> {
-    const raw = this.#libraryStore().store['index'];
+  #rawIndex(library: Record<string, unknown> = this.#libraryStore().store): Record<string, unknown> {
+    const raw = library['index'];
     return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   }
 
@@ -329,8 +330,8 @@ export class DocumentStorage {
     return index;
   }
 
-  #readStamps(): Record<string, unknown> {
-    const raw = this.#libraryStore().store[FILE_STAMPS_KEY];
+  #readStamps(library: Record<string, unknown> = this.#libraryStore().store): Record<string, unknown> {
+    const raw = library[FILE_STAMPS_KEY];
     return typeof raw === 'object' && raw !== null ? { ...(raw as Record<string, unknown>) } : {};
   }
 
