@@ -115,3 +115,49 @@ test('undo outside the field takes back a whole burst of typing in one step, and
   await open(page, 'Cache stampede');
   await expect(field).toHaveValue('Cache expired for every key at once.');
 });
+
+test('a field grows and shrinks with its text as it is typed, and what is below moves with it', async ({ page }) => {
+  await newPostmortem(page, 'Cache stampede');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const first = page.getByRole('textbox', { name: 'Event 1', exact: true });
+  const second = page.getByRole('textbox', { name: 'Event 2', exact: true });
+  const height = async () => (await first.boundingBox())!.height;
+  // The field's full text is in view (not scrolled inside it) and the next row starts below it.
+  const laidOut = async () => {
+    const [a, b] = [(await first.boundingBox())!, (await second.boundingBox())!];
+    return { scrolled: await first.evaluate((el) => el.scrollTop), below: b.y >= a.y + a.height };
+  };
+  await first.focus();
+  const oneLine = await height();
+
+  await page.keyboard.type(`${EVENT}, then the cache expired for every key at once and the database took all of it`);
+  await expect.poll(height).toBeGreaterThan(oneLine * 1.5);
+  expect(await laidOut()).toEqual({ scrolled: 0, below: true });
+  const grown = await height();
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Cache expired');
+  await expect.poll(height).toBeLessThan(grown);
+  expect(await height()).toBeCloseTo(oneLine, 0);
+  expect(await laidOut()).toEqual({ scrolled: 0, below: true });
+
+  // Leaving the field changes nothing in its size.
+  await page.keyboard.type(` for every key at once while the ${EVENT.toLowerCase()}`);
+  await expect.poll(height).toBeGreaterThan(oneLine * 1.5);
+  const typed = await height();
+  await second.focus();
+  expect(await height()).toBeCloseTo(typed, 0);
+
+  // The same in a why's editor, inside the zoomed graph.
+  const graph = page.getByRole('application', { name: /Five whys graph/ });
+  await graph.focus();
+  await page.keyboard.press('Tab');
+  const answer = page.locator('.why-node textarea[data-prompt-field$=":answer"]');
+  await expect(answer).toBeFocused();
+  const answerHeight = async () => (await answer.boundingBox())!.height;
+  const before = await answerHeight();
+  await page.keyboard.type(`${ANSWER}, and the retry storm that followed kept it locked for nine minutes`);
+  await expect.poll(answerHeight).toBeGreaterThan(before * 1.5);
+  expect(await answer.evaluate((el) => el.scrollTop)).toBe(0);
+});

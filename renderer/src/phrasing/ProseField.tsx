@@ -39,6 +39,7 @@ import { uniqueKey, useEdit } from '../document/useEdit';
 import { usePresenting } from '../meeting/presenting';
 import { DismissForm } from './DismissForm';
 import { usePromptSettings } from './promptSettings';
+import { useTypingIsland } from './useTypingIsland';
 
 type ProseFieldProps = Omit<ComponentProps<'textarea'>, 'value' | 'ref' | 'onChange'> & {
   /** The field's key in the document (shared/prompts.ts fieldKeys). */
@@ -116,6 +117,7 @@ export function ProseField({
   const popoverId = useId();
   const own = useRef<HTMLTextAreaElement | null>(null);
   const backdrop = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const popover = useRef<HTMLDivElement | null>(null);
   const hoverTimer = useRef<number | undefined>(undefined);
   const [focused, setFocused] = useState(false);
@@ -139,6 +141,7 @@ export function ProseField({
   const active = current(dismissing) ?? current(hovered) ?? atCaret ?? null;
 
   useEffect(() => () => window.clearTimeout(hoverTimer.current), []);
+  useTypingIsland(form, own, focused);
 
   const textareaRef = useCallback(
     (el: HTMLTextAreaElement | null) => {
@@ -230,7 +233,11 @@ export function ProseField({
     // A form of its own (nothing to submit): Chromium's autofill re-reads the form of a
     // changed field after every key, and for a field in no form that is every field of
     // the page (hundreds in a long postmortem), tens of ms a key.
-    <form className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`} onSubmit={(e) => e.preventDefault()}>
+    <form
+      ref={form}
+      className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div ref={backdrop} className={`${className} prose-backdrop`} aria-hidden="true">
         <Highlights text={text} findings={findings} />
       </div>

@@ -1,0 +1,63 @@
+/**
+ * While a prose field is typed in, its box is a relayout boundary: a key then lays out
+ * the field alone, not the page around it. In a long postmortem the page is about 2,900
+ * layout objects, laid out twice a key, and a timeline row's cell re-sizes the whole
+ * table; that was most of a key's cost after the app's own code.
+ *
+ * Chromium starts layout at a box, instead of at the document, when the box's size
+ * cannot depend on what is inside it (size and layout containment) and it paints on a
+ * layer of its own (will-change: transform); a flex or grid item never qualifies. So,
+ * while the field has the focus, its form gets both (`[data-typing-island]` in styles.css)
+ * and is told its own size through `contain-intrinsic-size`: the size it had at focus.
+ * Its width still follows its container (width stays auto).
+ *
+ * The field still grows and shrinks with its text, and follows its container: when the
+ * textarea changes size (a line more or less, a narrower window), the size is taken
+ * again. That runs in a ResizeObserver, after layout and before paint, so the frame
+ * shows the right size.
+ */
+import { useLayoutEffect, type RefObject } from 'react';
+
+/** An attribute, not a class: React rewrites the form's class as prompts come and go. */
+const ISLAND = 'data-typing-island';
+
+/** Takes the form's size as laid out without containment, and contains it at that size. */
+function contain(form: HTMLElement): void {
+  form.removeAttribute(ISLAND);
+  // Used values in CSS px, before any transform (the why graph's zoom): what layout gave it.
+  const { width, height } = getComputedStyle(form);
+  form.style.containIntrinsicSize = `${width} ${height}`;
+  form.setAttribute(ISLAND, '');
+}
+
+function release(form: HTMLElement): void {
+  form.removeAttribute(ISLAND);
+  form.style.containIntrinsicSize = '';
+}
+
+export function useTypingIsland(
+  form: RefObject<HTMLElement | null>,
+  field: RefObject<HTMLElement | null>,
+  typing: boolean,
+): void {
+  useLayoutEffect(() => {
+    const box = form.current;
+    const textarea = field.current;
+    if (!typing || !box || !textarea) return;
+    contain(box);
+    let last: string | null = null;
+    const resized = new ResizeObserver((entries) => {
+      const size = entries[entries.length - 1]?.borderBoxSize[0];
+      if (!size) return;
+      const now = `${size.inlineSize} ${size.blockSize}`;
+      // The first report is the size at focus, already taken.
+      if (last !== null && now !== last) contain(box);
+      last = now;
+    });
+    resized.observe(textarea);
+    return () => {
+      resized.disconnect();
+      release(box);
+    };
+  }, [form, field, typing]);
+}
