@@ -232,98 +232,102 @@ export function ProseField({
   return (
     // A form of its own (nothing to submit): Chromium's autofill re-reads the form of a
     // changed field after every key, and for a field in no form that is every field of
-    // the page (hundreds in a long postmortem), tens of ms a key.
-    <form
-      ref={form}
-      className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`}
-      onSubmit={(e) => e.preventDefault()}
-    >
-      <div ref={backdrop} className={`${className} prose-backdrop`} aria-hidden="true">
-        <Highlights text={text} findings={findings} />
-      </div>
-      <textarea
-        rows={1}
-        {...rest}
-        ref={textareaRef}
-        className={className}
-        value={text}
-        data-prompt-field={field}
-        aria-describedby={active ? popoverId : rest['aria-describedby']}
-        onChange={(e) => {
-          change(e.target.value);
-          // Typing moves the caret: set with the text, one render for both.
-          moveCaret(e.target.selectionStart, true);
-        }}
-        onKeyDown={onKey}
-        onFocus={(e) => {
-          setFocused(true);
-          moveCaret(e.currentTarget.selectionStart, true);
-          onFocus?.(e);
-        }}
-        onBlur={(e) => {
-          flush();
-          if (!insideCard(e.relatedTarget)) {
-            setFocused(false);
-            setDismissing(null);
-          }
-          onBlur?.(e);
-        }}
-        onSelect={(e) => {
-          const at = e.currentTarget.selectionStart;
-          if (at !== caretAt.current || (findings.length > 0 && at !== caret)) moveCaret(at);
-          onSelect?.(e);
-        }}
-        onScroll={(e) => {
-          if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
-          onScroll?.(e);
-        }}
-        onMouseMove={onMouseMove}
-        onMouseLeave={() => hovered && leaveHover()}
-      />
-      {active &&
-        createPortal(
-          <div
-            ref={(el) => {
-              popover.current = el;
-              refs.setFloating(el);
-            }}
-            id={popoverId}
-            className="prompt-popover"
-            style={floatingStyles}
-            role="group"
-            aria-label="Phrasing prompt"
-            onMouseEnter={keepHover}
-            onMouseLeave={() => hovered && leaveHover()}
-            onBlur={(e) => {
-              if (!insideCard(e.relatedTarget) && e.relatedTarget !== own.current) {
-                setFocused(false);
-                setDismissing(null);
-              }
-            }}
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                setDismissing(null);
-                own.current?.focus();
-              }
-            }}
-          >
-            <PromptCard
-              finding={active}
-              dismissing={current(dismissing) === active}
-              onApply={(index) => apply(active, index)}
-              onDismiss={(reason) => dismiss(active, reason)}
-              onStartDismiss={() => setDismissing(active)}
-              onCancelDismiss={() => {
-                setDismissing(null);
-                own.current?.focus();
+    // the page (hundreds in a long postmortem), tens of ms a key. The form sits in a
+    // plain block, which is what the row's flex or grid layout places: a flex or grid
+    // item could not be laid out on its own while typed in (useTypingIsland.ts).
+    <div className="prose-slot">
+      <form
+        ref={form}
+        className={`prose-field ${findings.length > 0 ? 'has-prompts' : ''}`}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div ref={backdrop} className={`${className} prose-backdrop`} aria-hidden="true">
+          <Highlights text={text} findings={findings} />
+        </div>
+        <textarea
+          rows={1}
+          {...rest}
+          ref={textareaRef}
+          className={className}
+          value={text}
+          data-prompt-field={field}
+          aria-describedby={active ? popoverId : rest['aria-describedby']}
+          onChange={(e) => {
+            change(e.target.value);
+            // Typing moves the caret: set with the text, one render for both.
+            moveCaret(e.target.selectionStart, true);
+          }}
+          onKeyDown={onKey}
+          onFocus={(e) => {
+            setFocused(true);
+            moveCaret(e.currentTarget.selectionStart, true);
+            onFocus?.(e);
+          }}
+          onBlur={(e) => {
+            flush();
+            if (!insideCard(e.relatedTarget)) {
+              setFocused(false);
+              setDismissing(null);
+            }
+            onBlur?.(e);
+          }}
+          onSelect={(e) => {
+            const at = e.currentTarget.selectionStart;
+            if (at !== caretAt.current || (findings.length > 0 && at !== caret)) moveCaret(at);
+            onSelect?.(e);
+          }}
+          onScroll={(e) => {
+            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+            onScroll?.(e);
+          }}
+          onMouseMove={onMouseMove}
+          onMouseLeave={() => hovered && leaveHover()}
+        />
+        {active &&
+          createPortal(
+            <div
+              ref={(el) => {
+                popover.current = el;
+                refs.setFloating(el);
               }}
-            />
-          </div>,
-          document.body,
-        )}
-    </form>
+              id={popoverId}
+              className="prompt-popover"
+              style={floatingStyles}
+              role="group"
+              aria-label="Phrasing prompt"
+              onMouseEnter={keepHover}
+              onMouseLeave={() => hovered && leaveHover()}
+              onBlur={(e) => {
+                if (!insideCard(e.relatedTarget) && e.relatedTarget !== own.current) {
+                  setFocused(false);
+                  setDismissing(null);
+                }
+              }}
+              onKeyDown={(e) => {
+                e.stopPropagation();
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setDismissing(null);
+                  own.current?.focus();
+                }
+              }}
+            >
+              <PromptCard
+                finding={active}
+                dismissing={current(dismissing) === active}
+                onApply={(index) => apply(active, index)}
+                onDismiss={(reason) => dismiss(active, reason)}
+                onStartDismiss={() => setDismissing(active)}
+                onCancelDismiss={() => {
+                  setDismissing(null);
+                  own.current?.focus();
+                }}
+              />
+            </div>,
+            document.body,
+          )}
+      </form>
+    </div>
   );
 }
 

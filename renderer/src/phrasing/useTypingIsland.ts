@@ -6,7 +6,8 @@
  *
  * Chromium starts layout at a box, instead of at the document, when the box's size
  * cannot depend on what is inside it (size and layout containment) and it paints on a
- * layer of its own (will-change: transform); a flex or grid item never qualifies. So,
+ * layer of its own (will-change: transform); a flex or grid item never qualifies (so
+ * ProseField puts the form in a plain block, which the row's layout places). So,
  * while the field has the focus, its form gets both (`[data-typing-island]` in styles.css)
  * and is told its own size through `contain-intrinsic-size`: the size it had at focus.
  * Its width still follows its container (width stays auto).
