@@ -57,6 +57,8 @@ export function App({ platform }: { platform: PlatformApi }) {
    */
   const openDocument = useCallback(
     (id: string) => {
+      // The editor's code is asked for here too, not only once the screen has rendered.
+      documentScreen.load().catch(() => undefined); // useScreenModule reports a failure
       const reading = platform.loadDocument(id);
       // The editor shows a read that failed; one it never takes (they moved on) is dropped.
       reading.catch(() => undefined);
