@@ -36,8 +36,15 @@ test('a blameful timeline event is underlined, a reframe is applied by key or cl
   expect(markBox!.y).toBeGreaterThanOrEqual(fieldBox!.y);
   expect(markBox!.y + markBox!.height).toBeLessThanOrEqual(fieldBox!.y + fieldBox!.height);
 
-  // With the caret in the sentence the card explains it and offers rewrites.
+  // With the caret in the sentence the card explains it and offers rewrites, beside the field.
   await expect(card(page)).toContainText('A person failed to act');
+  await expect(async () => {
+    const at = (await card(page).boundingBox())!;
+    const below = Math.abs(at.y - (fieldBox!.y + fieldBox!.height));
+    const above = Math.abs(at.y + at.height - fieldBox!.y);
+    expect(Math.min(below, above)).toBeLessThanOrEqual(12);
+    expect(Math.abs(at.x - fieldBox!.x)).toBeLessThanOrEqual(12);
+  }).toPass();
   const reframes = card(page).getByRole('listitem');
   const first = (await reframes.first().innerText()).replace(/^Alt\+1\s*/, '').trim();
   expect(first.length).toBeGreaterThan(10);

@@ -418,12 +418,9 @@ test('a large graph keeps each new why in view, and its minimap frame follows pa
   await expect.poll(async () => (await translation(viewport))[0]).toBeGreaterThan(viewX);
 });
 
-test('a 150-why graph: arrows reach a why out of view and show it, Tab adds under it, the SVG holds every why', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(120_000);
-  // Three children per why, breadth first: w0 on top, its first children w1, w4, w13, w40, w121.
-  const nodes = Array.from({ length: 150 }, (_, i) => ({
+/** Opens a postmortem of `count` whys, three children each, breadth first (w0 on top). */
+async function openBigGraph(page: Page, count: number) {
+  const nodes = Array.from({ length: count }, (_, i) => ({
     id: `w${i}`,
     parentId: i === 0 ? null : `w${Math.floor((i - 1) / 3)}`,
     order: i === 0 ? 0 : (i - 1) % 3,
@@ -442,6 +439,14 @@ test('a 150-why graph: arrows reach a why out of view and show it, Tab adds unde
   await seedDocuments(page, [doc]);
   await page.reload();
   await page.getByRole('button', { name: 'Big graph', exact: true }).click();
+}
+
+test('a 150-why graph: arrows reach a why out of view and show it, Tab adds under it, the SVG holds every why', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // Three children per why, breadth first: w0 on top, its first children w1, w4, w13, w40, w121.
+  await openBigGraph(page, 150);
   const canvas = page.getByRole('application', { name: /Five whys graph/ });
   await canvas.scrollIntoViewIfNeeded();
   await canvas.focus();
@@ -475,4 +480,71 @@ test('a 150-why graph: arrows reach a why out of view and show it, Tab adds unde
   const markup = await readFile(file, 'utf8');
   for (const i of [0, 75, 149]) expect(markup).toContain(`Because condition ${i} held`);
   expect(markup).toContain('The retry budget was unbounded');
+});
+
+/**
+ * Where each drawn line starts and ends, and where it should: at the middle of the bottom
+ * edge of the why it leaves and of the top edge of the one it reaches (React Flow's lines
+ * end on the 6 px handle dots, 3 px outside the node). In the graph's own coordinates.
+ */
+function linesAndEnds() {
+  const nodes = new Map<string, { x: number; y: number; width: number; height: number }>();
+  for (const el of document.querySelectorAll<HTMLElement>('.why-canvas .react-flow__node')) {
+    const [, x = '0', y = '0'] = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(el.style.transform) ?? [];
+    nodes.set(el.dataset['id'] ?? '', { x: Number(x), y: Number(y), width: el.offsetWidth, height: el.offsetHeight });
+  }
+  const lines = [];
+  for (const edge of document.querySelectorAll<SVGElement>('.why-canvas .react-flow__edge')) {
+    const [source = '', target = ''] = (edge.dataset['id'] ?? '').split('->');
+    const from = nodes.get(source);
+    const to = nodes.get(target);
+    const d = edge.querySelector('.react-flow__edge-path')?.getAttribute('d') ?? '';
+    const numbers = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    if (!from || !to || numbers.length < 4) continue;
+    lines.push({
+      id: edge.dataset['id'],
+      drawn: [numbers[0], numbers[1], numbers.at(-2), numbers.at(-1)].map((n) => Math.round(n ?? NaN)),
+      expected: [from.x + from.width / 2, from.y + from.height + 3, to.x + to.width / 2, to.y - 3].map(Math.round),
+    });
+  }
+  return lines;
+}
+
+test('a 150-why graph opens drawing only the whys in view, and its lines meet the whys they join, after an edit too', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The most whys in the page at any moment since it loaded.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __mostWhys: number };
+    w.__mostWhys = 0;
+    new MutationObserver(() => {
+      w.__mostWhys = Math.max(w.__mostWhys, document.querySelectorAll('.react-flow__node').length);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openBigGraph(page, 150);
+  const canvas = page.getByRole('application', { name: /Five whys graph/ });
+  await expect(page.getByTestId('why-w0')).toBeVisible();
+  // Every why in the fitted view is drawn; the rest of the 150 never were.
+  const lines = async () => (await page.evaluate(linesAndEnds)).map(({ drawn, expected }) => ({ drawn, expected }));
+  await expect.poll(async () => (await lines()).length).toBeGreaterThan(5);
+  const most = await page.evaluate(() => (window as unknown as { __mostWhys: number }).__mostWhys);
+  expect(most).toBeLessThan(150);
+  await expect
+    .poll(async () => (await lines()).every((l) => l.drawn.every((n, i) => Math.abs(n - (l.expected[i] ?? 0)) <= 1)))
+    .toBe(true);
+
+  // A longer answer makes w0 taller and moves the whys under it: the lines follow.
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('why-w0')).toHaveClass(/why-selected/);
+  await page.keyboard.press('F2');
+  await page.keyboard.type(' and the pool of connections was exhausted by retries from every client at once');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('why-w0')).toContainText('exhausted by retries');
+  await expect
+    .poll(async () => (await lines()).every((l) => l.drawn.every((n, i) => Math.abs(n - (l.expected[i] ?? 0)) <= 1)))
+    .toBe(true);
+  expect((await lines()).length).toBeGreaterThan(5);
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { AppCommand, PlatformApi } from '../../../shared/api';
+import type { AppCommand, LoadedDocument, PlatformApi } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { createPostmortem } from '../../../shared/documents';
 import type { DocumentScreenHandle } from '../document/DocumentScreen';
@@ -19,7 +19,14 @@ type Screen =
   | { name: 'library' }
   | { name: 'tracker' }
   | { name: 'metrics' }
-  | { name: 'document'; id: string; importNotes?: string[]; initialDoc?: Postmortem };
+  | {
+      name: 'document';
+      id: string;
+      importNotes?: string[];
+      initialDoc?: Postmortem;
+      /** The postmortem's read from storage, started as it was opened. */
+      reading?: Promise<LoadedDocument>;
+    };
 
 export function App({ platform }: { platform: PlatformApi }) {
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
@@ -43,6 +50,22 @@ export function App({ platform }: { platform: PlatformApi }) {
     navigation.current += 1;
     setScreen(next);
   }, []);
+  /**
+   * Opens a stored postmortem. It is read (and checked) from here, while the editor's
+   * code loads if it is not in yet, rather than once the editor has loaded and rendered:
+   * a postmortem opened right after start waited for the two one after the other.
+   */
+  const openDocument = useCallback(
+    (id: string) => {
+      // The editor's code is asked for here too, not only once the screen has rendered.
+      documentScreen.load().catch(() => undefined); // useScreenModule reports a failure
+      const reading = platform.loadDocument(id);
+      // The editor shows a read that failed; one it never takes (they moved on) is dropped.
+      reading.catch(() => undefined);
+      navigate({ name: 'document', id, reading });
+    },
+    [platform, navigate],
+  );
 
   const create = useCallback(
     (choice: NewPostmortemChoice) => {
@@ -169,10 +192,7 @@ export function App({ platform }: { platform: PlatformApi }) {
               </Suspense>
             ) : screen.name === 'tracker' ? (
               trackerChunk.module ? (
-                <trackerChunk.module.TrackerScreen
-                  onBack={() => navigate({ name: 'library' })}
-                  onOpen={(id) => navigate({ name: 'document', id })}
-                />
+                <trackerChunk.module.TrackerScreen onBack={() => navigate({ name: 'library' })} onOpen={openDocument} />
               ) : (
                 <ScreenLoading what="The action items" error={trackerChunk.error} onBack={openLibrary} />
               )
@@ -181,7 +201,7 @@ export function App({ platform }: { platform: PlatformApi }) {
                 key={libraryVisit}
                 onTracker={() => navigate({ name: 'tracker' })}
                 onMetrics={() => navigate({ name: 'metrics' })}
-                onOpen={(id) => navigate({ name: 'document', id })}
+                onOpen={openDocument}
                 onCreate={createNew}
                 onImport={importMarkdown}
               />
@@ -193,6 +213,7 @@ export function App({ platform }: { platform: PlatformApi }) {
                 onClose={openLibrary}
                 importNotes={screen.importNotes}
                 initialDoc={screen.initialDoc}
+                reading={screen.reading}
               />
             ) : (
               <ScreenLoading what="The editor" error={documentChunk.error} onBack={openLibrary} />

@@ -73,8 +73,12 @@ export function useScreenModule<T>(
  */
 export function preloadScreens(): () => void {
   return whenIdle(() => {
-    documentScreen.load().catch(() => undefined); // tried again when the screen is opened
-    trackerScreen.load().catch(() => undefined);
+    // One after the other: a postmortem opened while the editor is still downloading
+    // (the page is idle then too) does not share the connections with the tracker's files.
+    documentScreen
+      .load()
+      .catch(() => undefined) // tried again when the screen is opened
+      .finally(() => trackerScreen.load().catch(() => undefined));
   });
 }
 

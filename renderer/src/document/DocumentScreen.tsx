@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
-import type { StorageNotice } from '../../../shared/api';
+import type { LoadedDocument, StorageNotice } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
@@ -25,6 +25,7 @@ export function DocumentScreen({
   ref,
   importNotes,
   initialDoc,
+  reading,
 }: {
   id: string;
   onClose: () => Promise<void>;
@@ -33,6 +34,8 @@ export function DocumentScreen({
   importNotes?: string[] | undefined;
   /** A postmortem just created in memory and not yet on disk. */
   initialDoc?: Postmortem | undefined;
+  /** Its read from storage, if already started (App starts it as the postmortem is opened). */
+  reading?: Promise<LoadedDocument> | undefined;
 }) {
   const platform = usePlatform();
   // A postmortem just created opens at once from memory, so the first keystrokes land in
@@ -49,7 +52,8 @@ export function DocumentScreen({
   useEffect(() => {
     if (initialDoc && reloads === 0) return;
     let cancelled = false;
-    platform.loadDocument(id).then(
+    // A reload (the workspace brought a newer version) reads again.
+    (reloads === 0 && reading ? reading : platform.loadDocument(id)).then(
       ({ doc, notice }) => {
         if (cancelled) return;
         const store = createDocumentStore(doc);
@@ -62,7 +66,7 @@ export function DocumentScreen({
     return () => {
       cancelled = true;
     };
-  }, [id, platform, initialDoc, reloads]);
+  }, [id, platform, initialDoc, reloads, reading]);
 
   useEffect(
     () =>

@@ -15,6 +15,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -23,6 +24,7 @@ import {
   type MouseEvent,
   type ReactNode,
   type Ref,
+  type RefObject,
 } from 'react';
 import { createPortal } from 'react-dom';
 import {
@@ -128,13 +130,6 @@ export function ProseField({
   const [hovered, setHovered] = useState<PhrasingFinding | null>(null);
   const [dismissing, setDismissing] = useState<PhrasingFinding | null>(null);
 
-  const { refs, floatingStyles } = useFloating({
-    placement: 'bottom-start',
-    strategy: 'fixed',
-    middleware: [offset(6), flip(), shift({ padding: 8 })],
-    whileElementsMounted: autoUpdate,
-  });
-
   // Findings are the linter's cached objects, so one still in the list is still true of the text.
   const current = (f: PhrasingFinding | null) => (f && findings.includes(f) ? f : null);
   const atCaret = focused && caret !== null ? findingAtCaret(text, findings, caret) : undefined;
@@ -146,10 +141,9 @@ export function ProseField({
   const textareaRef = useCallback(
     (el: HTMLTextAreaElement | null) => {
       own.current = el;
-      refs.setReference(el);
       setRef(ref, el);
     },
-    [ref, refs],
+    [ref],
   );
 
   const apply = (finding: PhrasingFinding, index: number) => {
@@ -283,51 +277,83 @@ export function ProseField({
           onMouseMove={onMouseMove}
           onMouseLeave={() => hovered && leaveHover()}
         />
-        {active &&
-          createPortal(
-            <div
-              ref={(el) => {
-                popover.current = el;
-                refs.setFloating(el);
+        {active && (
+          <Popover
+            fieldRef={own}
+            cardRef={popover}
+            id={popoverId}
+            onMouseEnter={keepHover}
+            onMouseLeave={() => hovered && leaveHover()}
+            onBlur={(e) => {
+              if (!insideCard(e.relatedTarget) && e.relatedTarget !== own.current) {
+                setFocused(false);
+                setDismissing(null);
+              }
+            }}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                setDismissing(null);
+                own.current?.focus();
+              }
+            }}
+          >
+            <PromptCard
+              finding={active}
+              dismissing={current(dismissing) === active}
+              onApply={(index) => apply(active, index)}
+              onDismiss={(reason) => dismiss(active, reason)}
+              onStartDismiss={() => setDismissing(active)}
+              onCancelDismiss={() => {
+                setDismissing(null);
+                own.current?.focus();
               }}
-              id={popoverId}
-              className="prompt-popover"
-              style={floatingStyles}
-              role="group"
-              aria-label="Phrasing prompt"
-              onMouseEnter={keepHover}
-              onMouseLeave={() => hovered && leaveHover()}
-              onBlur={(e) => {
-                if (!insideCard(e.relatedTarget) && e.relatedTarget !== own.current) {
-                  setFocused(false);
-                  setDismissing(null);
-                }
-              }}
-              onKeyDown={(e) => {
-                e.stopPropagation();
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setDismissing(null);
-                  own.current?.focus();
-                }
-              }}
-            >
-              <PromptCard
-                finding={active}
-                dismissing={current(dismissing) === active}
-                onApply={(index) => apply(active, index)}
-                onDismiss={(reason) => dismiss(active, reason)}
-                onStartDismiss={() => setDismissing(active)}
-                onCancelDismiss={() => {
-                  setDismissing(null);
-                  own.current?.focus();
-                }}
-              />
-            </div>,
-            document.body,
-          )}
+            />
+          </Popover>
+        )}
       </form>
     </div>
+  );
+}
+
+/**
+ * The card of the prompt being shown, floating beside its field in a portal. Only the
+ * one field with a card open pays for the positioning: with it in every field, each of
+ * the 70 or so fields of a long postmortem's first screen rendered a second time as it
+ * mounted (floating-ui keeps the field in state), before the page could paint.
+ */
+function Popover({
+  fieldRef,
+  cardRef,
+  children,
+  ...rest
+}: Omit<ComponentProps<'div'>, 'ref'> & {
+  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  cardRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { refs, floatingStyles } = useFloating({
+    placement: 'bottom-start',
+    strategy: 'fixed',
+    middleware: [offset(6), flip(), shift({ padding: 8 })],
+    whileElementsMounted: autoUpdate,
+  });
+  useLayoutEffect(() => refs.setReference(fieldRef.current), [refs, fieldRef]);
+  return createPortal(
+    <div
+      {...rest}
+      ref={(el) => {
+        cardRef.current = el;
+        refs.setFloating(el);
+      }}
+      className="prompt-popover"
+      style={floatingStyles}
+      role="group"
+      aria-label="Phrasing prompt"
+    >
+      {children}
+    </div>,
+    document.body,
   );
 }
 

@@ -150,6 +150,9 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       return { rows: sortLibraryRows(rows), trash, notices };
     },
     async loadDocument(id): Promise<LoadedDocument> {
+      // The checks' chunk is fetched while the database reads, not after: a postmortem
+      // opened right after start otherwise waited for the two one after the other.
+      loadChecks().catch(() => undefined); // a failed download fails readDocument's own load below
       const raw = await (await db()).get('documents', id);
       if (raw === undefined) throw new Error('This postmortem is no longer in the library.');
       const result = await readDocument(id, raw);

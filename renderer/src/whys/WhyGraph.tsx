@@ -309,10 +309,11 @@ function WhyGraphCanvas({ onMessage, onHelp, onExportImage }: WhyGraphProps) {
   const exportImage = async (format: 'png' | 'svg') => {
     if (renderVisibleOnly) {
       flushSync(() => setRenderAll(true));
-      // Until React Flow has measured the nodes it just rendered: their edges need it.
+      // Until every node is in the page, and a frame more: React Flow measures a node it
+      // just rendered (its size, where its lines attach) once the node has been laid out.
       for (let i = 0; i < 60; i += 1) {
         await nextFrame();
-        if (flow.getNodes().every((n) => flow.getInternalNode(n.id)?.internals.handleBounds)) break;
+        if ((wrapper.current?.querySelectorAll('.react-flow__node').length ?? 0) >= flow.getNodes().length) break;
       }
       await nextFrame();
     }

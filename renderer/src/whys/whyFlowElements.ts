@@ -6,7 +6,7 @@
  * element that did not change: after adding one why to a 500-node graph, only the new
  * node, its parent and the nodes the layout actually moved are new objects.
  */
-import type { Edge } from '@xyflow/react';
+import { Position, type Edge, type NodeHandle } from '@xyflow/react';
 import { formatActionItemId } from '../../../shared/actionItems';
 import type { Postmortem } from '../../../shared/model';
 import { subtreeIds } from '../../../shared/whyGraph';
@@ -52,6 +52,40 @@ function sameData(a: WhyNodeData, b: WhyNodeData): boolean {
   );
 }
 
+/** Side of a handle's box in px: React Flow's stylesheet draws each handle as a 6 px dot. */
+const HANDLE_PX = 6;
+
+/**
+ * A node's handles as React Flow would measure them in the page, from the node's size:
+ * a dot centred on the edge the parent's line leaves from (source) and on the one its own
+ * line comes in at (target; the symptom has none). With them React Flow knows where
+ * every node's lines attach without rendering the node. Without them it rendered every
+ * node once to measure it, in view or not (onlyRenderVisibleElements renders any node
+ * whose handles are not known): at 500 whys, the whole graph at open, for the few dozen
+ * in view. A node that does render is measured as before, and its measured handles used.
+ */
+export function whyHandles(
+  size: { width: number; height: number },
+  direction: LayoutDirection,
+  symptom: boolean,
+): NodeHandle[] {
+  const half = HANDLE_PX / 2;
+  const box = { width: HANDLE_PX, height: HANDLE_PX };
+  const [source, target] =
+    direction === 'TB'
+      ? [
+          { position: Position.Bottom, x: size.width / 2 - half, y: size.height - half },
+          { position: Position.Top, x: size.width / 2 - half, y: -half },
+        ]
+      : [
+          { position: Position.Right, x: size.width - half, y: size.height / 2 - half },
+          { position: Position.Left, x: -half, y: size.height / 2 - half },
+        ];
+  const handles: NodeHandle[] = [{ id: null, type: 'source', ...source, ...box }];
+  if (!symptom) handles.unshift({ id: null, type: 'target', ...target, ...box });
+  return handles;
+}
+
 /** A node's size as React Flow measured it, by node id. */
 export type MeasuredSizes = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -75,12 +109,14 @@ export function whyFlowNodes(
   }
   const parents = new Set(whys.nodes.map((n) => n.parentId));
   const symptomPos = layout.get(SYMPTOM_NODE_ID);
+  const symptomSize = { width: symptomPos?.width ?? NODE_WIDTH, height: symptomPos?.height ?? 0 };
   const result: WhyFlowNode[] = [
     {
       id: SYMPTOM_NODE_ID,
       type: 'why',
       position: { x: symptomPos?.x ?? 0, y: symptomPos?.y ?? 0 },
-      measured: { width: symptomPos?.width ?? NODE_WIDTH, height: symptomPos?.height ?? 0 },
+      measured: symptomSize,
+      handles: whyHandles(symptomSize, direction, true),
       draggable: false,
       data: {
         kind: 'symptom',
@@ -98,11 +134,13 @@ export function whyFlowNodes(
   for (const node of whys.nodes) {
     const pos = layout.get(node.id);
     if (!pos) continue;
+    const size = { width: pos.width, height: pos.height };
     result.push({
       id: node.id,
       type: 'why',
       position: { x: pos.x, y: pos.y },
-      measured: { width: pos.width, height: pos.height },
+      measured: size,
+      handles: whyHandles(size, direction, false),
       data: {
         kind: 'why',
         question: node.question,
@@ -142,7 +180,17 @@ export function keepUnchangedNodes(
     }
     changed = true;
     const size = measured.get(n.id) ?? before?.measured ?? n.measured;
-    return size ? { ...n, data, measured: size } : { ...n, data };
+    // React Flow takes a new node object's handles over the ones it measured: they are
+    // worked out again from the size it measured.
+    const { width, height } = size ?? {};
+    return width !== undefined && height !== undefined
+      ? {
+          ...n,
+          data,
+          measured: { width, height },
+          handles: whyHandles({ width, height }, data.direction, data.kind === 'symptom'),
+        }
+      : { ...n, data };
   });
   return changed ? result : current;
 }

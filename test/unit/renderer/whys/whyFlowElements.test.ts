@@ -102,3 +102,39 @@ describe('why graph flow elements keep their identity', () => {
     expect(next.find((n) => n.id === 'w3')?.measured).toEqual({ width: 300, height: 140 });
   });
 });
+
+describe('why graph handles are known before a node is drawn', () => {
+  it('each why has its line-in handle on top and its line-out handle at the bottom, centred, as the stylesheet draws them', () => {
+    const doc = graph(4);
+    const nodes = flowNodes(doc);
+    const w1 = nodes.find((n) => n.id === 'w1');
+    const { width = 0, height = 0 } = w1?.measured ?? {};
+    expect(w1?.handles).toEqual([
+      { id: null, type: 'target', position: 'top', x: width / 2 - 3, y: -3, width: 6, height: 6 },
+      { id: null, type: 'source', position: 'bottom', x: width / 2 - 3, y: height - 3, width: 6, height: 6 },
+    ]);
+    // The symptom has no line coming in.
+    expect(nodes.find((n) => n.id === 'symptom')?.handles?.map((h) => h.type)).toEqual(['source']);
+  });
+
+  it('left to right, lines leave on the right and come in on the left', () => {
+    const doc = graph(2);
+    const { hidden, counts } = hiddenUnder(doc.whys, new Set());
+    const nodes = whyFlowNodes(doc.whys, doc.actionItems, layoutWhys(doc.whys, 'LR', hidden), counts, 'LR');
+    const w1 = nodes.find((n) => n.id === 'w1');
+    const { width = 0, height = 0 } = w1?.measured ?? {};
+    expect(w1?.handles?.map(({ position, x, y }) => ({ position, x, y }))).toEqual([
+      { position: 'left', x: -3, y: height / 2 - 3 },
+      { position: 'right', x: width - 3, y: height / 2 - 3 },
+    ]);
+  });
+
+  it('a rebuilt node places its handles by the size React Flow measured, not the estimate', () => {
+    const doc = graph(10);
+    const current = flowNodes(doc);
+    const sizes = new Map([['w3', { width: 300, height: 140 }]]);
+    const next = keepUnchangedNodes(current, flowNodes(updateWhy(doc, 'w3', { answer: 'Because' })), sizes);
+    const source = next.find((n) => n.id === 'w3')?.handles?.find((h) => h.type === 'source');
+    expect(source).toMatchObject({ x: 147, y: 137 });
+  });
+});
