@@ -24,8 +24,8 @@
  *   document grown to 2 MB,
  *   in bursts of 8 keys separated by a pause just over the autosave delay, so that every
  *   burst starts while the autosave of the previous one (validation, then IndexedDB) runs.
- *   Saves are counted (IDBObjectStore.put on the documents store) and the keys whose
- *   keydown fell inside a save window (autosave timer due -> put's transaction complete)
+ *   Saves are counted (the mark the app sets once a document is on disk) and the keys whose
+ *   keydown fell inside a save window (autosave timer due -> that save on disk)
  *   are printed (the run fails if there are none); the p95 is over all the bursts' keys.
  * Baseline for all three: the same keys, the same way, into the plain React-controlled
  * <textarea> of the bare React page (bench/bare-react/), in the same run.
@@ -33,6 +33,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, test } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../renderer/src/document/autosave';
+import { SAVED_MARK } from '../renderer/src/platform/browserPlatform';
 import {
   installTypingProbe,
   p95,
@@ -61,22 +62,18 @@ afterAll(() => stop());
 const KEYS = QUICK ? 'the deploy stalled a' : 'the deploy stalled as the queue backed up';
 const TIMELINE_ROW = 250;
 
-/** Counts the app's document saves and when each one's transaction completed. */
-function saveProbe(): void {
+/** When each of the app's document saves completed (the mark browserPlatform.ts sets). */
+function saveProbe(mark: string): void {
   const w = window as unknown as { __saves: number[] };
   w.__saves = [];
-  const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    const request = put.apply(this, args);
-    if (this.name === 'documents')
-      this.transaction.addEventListener('complete', () => w.__saves.push(performance.now()));
-    return request;
-  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === mark) w.__saves.push(entry.startTime);
+  }).observe({ type: 'mark' });
 }
 
 async function openDocument(page: Page, doc: Postmortem): Promise<void> {
   await seedDocuments(page, base, [doc]);
-  await page.addInitScript(saveProbe);
+  await page.addInitScript(saveProbe, SAVED_MARK);
   await page.goto(`${base}/app/`);
   await page.getByRole('button', { name: doc.title, exact: true }).click();
   await page.getByRole('textbox', { name: 'Event 1', exact: true }).waitFor();

@@ -22,6 +22,7 @@ import type { MeetingMessage } from '../../../shared/meetingSync';
 import type { LibraryRow, Postmortem } from '../../../shared/model';
 import { DEFAULT_PROMPT_SETTINGS } from '../../../shared/promptDefaults';
 import type { WorkspaceStatus } from '../../../shared/workspace';
+import { createOffThreadWriter, WriterUnavailable, type OffThreadWriter } from './offThreadWriter';
 
 /** The schema checks, loaded on first need (see documentChecks.ts). */
 const loadChecks = () => import('./documentChecks');
@@ -47,9 +48,39 @@ const ACCEPT: Record<OpenableKind, string> = {
 
 export const DEFAULT_DB_NAME = 'postmortem-studio';
 
+/** The User Timing mark set when a document is on disk (for benchmarks and profiles). */
+export const SAVED_MARK = 'postmortem-studio:saved';
+
+/**
+ * The worker that writes documents (documentWriter.ts), or null where workers are not
+ * available (unit tests under Node): documents are then written on the main thread.
+ */
+function startWriter(dbName: string): OffThreadWriter | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./documentWriter.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'document writer',
+    });
+    const writer = createOffThreadWriter(worker, dbName);
+    worker.addEventListener('error', (event) => writer.fail(event.message || 'the document writer stopped'));
+    worker.addEventListener('messageerror', () => writer.fail('the document writer sent an unreadable reply'));
+    return writer;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `task` when the page is idle (or after `timeoutMs` at the latest). */
+function whenIdle(task: () => void, timeoutMs: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: timeoutMs });
+  else setTimeout(task, 0);
+}
+
 const NO_WORKSPACE: WorkspaceStatus = { available: false, folder: null, problems: [], conflicts: [], error: null };
 
 export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
+  const writer = startWriter(dbName);
   let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
   const db = (): Promise<IDBPDatabase<StudioDb>> => {
     dbPromise ??= openDB<StudioDb>(dbName, 3, {
@@ -157,7 +188,11 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       if (raw === undefined) throw new Error('This postmortem is no longer in the library.');
       const result = await readDocument(id, raw);
       if ('notice' in result) throw new Error(result.notice.message);
-      return { doc: result.doc, notice: null };
+      const { doc } = result;
+      // The writer gets its copy now, while the document opens, so that saves while
+      // typing send it only what changed (copying the whole of it takes a while).
+      if (writer) whenIdle(() => void writer.hold(doc).catch(() => undefined), 2000);
+      return { doc, notice: null };
     },
     async saveDocument(doc) {
       // Checks only what changed since the document was loaded or last saved: a full parse
@@ -165,12 +200,20 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       const { checkPostmortem, describeIssues } = await loadChecks();
       const checked = checkPostmortem(doc);
       if (!checked.ok) throw new Error(`Not saved: ${describeIssues(checked.error)}`);
-      const tx = (await db()).transaction(['documents', 'index'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('documents').put(checked.doc, doc.id),
-        tx.objectStore('index').put(toLibraryRow(checked.doc), doc.id),
-        tx.done,
-      ]);
+      const row = toLibraryRow(checked.doc);
+      try {
+        if (!writer) throw new WriterUnavailable('no worker here');
+        await writer.write(checked.doc, row);
+      } catch (error) {
+        if (!(error instanceof WriterUnavailable)) throw error;
+        const tx = (await db()).transaction(['documents', 'index'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('documents').put(checked.doc, doc.id),
+          tx.objectStore('index').put(row, doc.id),
+          tx.done,
+        ]);
+      }
+      performance.mark(SAVED_MARK, { detail: doc.id });
       return { savedAt: now().toISOString() };
     },
     async trashDocument(id) {
