@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostmortem } from '../../../shared/documents';
 import type { Postmortem } from '../../../shared/model';
-import { Autosaver, AUTOSAVE_DELAY_MS } from '../../../renderer/src/document/autosave';
+import { Autosaver, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS } from '../../../renderer/src/document/autosave';
 import { BUILT_IN_AGENDAS } from '../../../shared/agenda';
 import { newMeeting, nextPhase, startMeeting } from '../../../shared/meetingTimer';
 import {
@@ -104,6 +104,28 @@ describe('autosave', () => {
     fail = false;
     await autosaver.flush();
     expect(saved).toEqual(['important']);
+    expect(autosaver.hasUnsavedChanges).toBe(false);
+    autosaver.dispose();
+  });
+
+  it('saves at least every max wait while edits keep coming with no pause, and the last edit after they stop', async () => {
+    const saved: { title: string; at: number }[] = [];
+    const store = createDocumentStore(blank());
+    const started = Date.now();
+    const autosaver = new Autosaver(store, {
+      saveDocument: async (doc) => (saved.push({ title: doc.title, at: Date.now() - started }), { savedAt: 'x' }),
+    });
+    // A key every 100 ms for 5 s: never the pause the delay waits for.
+    for (let i = 1; i <= 50; i += 1) {
+      store.getState().editHeader({ title: `t${i}` });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(saved.length).toBeGreaterThanOrEqual(2);
+    expect(saved[0]!.at).toBeLessThanOrEqual(AUTOSAVE_MAX_WAIT_MS);
+    for (const [i, save] of saved.entries())
+      if (i > 0) expect(save.at - saved[i - 1]!.at).toBeLessThanOrEqual(AUTOSAVE_MAX_WAIT_MS + 100);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(saved.at(-1)!.title).toBe('t50');
     expect(autosaver.hasUnsavedChanges).toBe(false);
     autosaver.dispose();
   });
