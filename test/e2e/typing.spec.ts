@@ -149,6 +149,18 @@ test('a field grows and shrinks with its text as it is typed, and what is below 
   await second.focus();
   expect(await height()).toBeCloseTo(typed, 0);
 
+  // Text that lands in the same moment as the focus (a paste on click, a filled-in
+  // field): the field has grown before it first painted with the focus.
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const third = page.getByRole('textbox', { name: 'Event 3', exact: true });
+  await third.fill(`${EVENT}; `.repeat(4));
+  const filled = (await third.boundingBox())!;
+  expect(filled.height).toBeGreaterThan(oneLine * 3);
+  // Its row holds all of it: what follows the row starts below the field.
+  const rowBottom = await third.evaluate((el) => el.closest('tr')!.getBoundingClientRect().bottom);
+  expect(rowBottom).toBeGreaterThanOrEqual(filled.y + filled.height);
+  expect(await third.evaluate((el) => el.scrollTop)).toBe(0);
+
   // The same in a why's editor, inside the zoomed graph.
   const graph = page.getByRole('application', { name: /Five whys graph/ });
   await graph.focus();

@@ -236,7 +236,10 @@ export function ProseField({
         onSubmit={(e) => e.preventDefault()}
       >
         <div ref={backdrop} className={`${className} prose-backdrop`} aria-hidden="true">
-          <Highlights text={text} findings={findings} />
+          {/* Text only where there are marks to place: the field sizes itself, and laying
+              out a long text a second time on every key (a pasted log: 4 KB) cost more
+              than the field's own layout. */}
+          {findings.length > 0 && <Highlights text={text} findings={findings} />}
         </div>
         <textarea
           rows={1}

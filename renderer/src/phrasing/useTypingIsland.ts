@@ -51,8 +51,9 @@ export function useTypingIsland(
       const size = entries[entries.length - 1]?.borderBoxSize[0];
       if (!size) return;
       const now = `${size.inlineSize} ${size.blockSize}`;
-      // The first report is the size at focus, already taken.
-      if (last !== null && now !== last) contain(box);
+      // The first report too: text pasted or filled in before the first frame after the
+      // focus has already grown the field by then.
+      if (now !== last) contain(box);
       last = now;
     });
     resized.observe(textarea);
