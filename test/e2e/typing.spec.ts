@@ -23,6 +23,16 @@ const ANSWER = 'The migration locked the orders table';
 test('what is typed is saved with the caret still in the field: a reload then shows every character', async ({
   page,
 }) => {
+  // Documents the page itself puts into IndexedDB (the document writer's worker puts are not the page's).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __pagePuts: number };
+    w.__pagePuts = 0;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'documents') w.__pagePuts += 1;
+      return put.apply(this, args);
+    };
+  });
   await newPostmortem(page, 'Orders outage');
   await page.getByRole('button', { name: 'Add event' }).click();
   await saved(page);
@@ -32,6 +42,8 @@ test('what is typed is saved with the caret still in the field: a reload then sh
   await expect(page.getByTestId('save-state')).toHaveText(/Saving/);
   await saved(page);
   await expect(page.getByRole('textbox', { name: 'Event 1', exact: true })).toBeFocused();
+  // Written from the worker: the page never copied the document for IndexedDB while typing.
+  expect(await page.evaluate(() => (window as unknown as { __pagePuts: number }).__pagePuts)).toBe(0);
   await page.reload();
   await open(page, 'Orders outage');
   await expect(page.getByRole('textbox', { name: 'Event 1', exact: true })).toHaveValue(EVENT);

@@ -80,7 +80,17 @@ function whenIdle(task: () => void, timeoutMs: number): void {
 const NO_WORKSPACE: WorkspaceStatus = { available: false, folder: null, problems: [], conflicts: [], error: null };
 
 export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
-  const writer = startWriter(dbName);
+  // Started when a document is first opened or saved, not with the app: the library's
+  // first paint does not wait for a worker it does not use.
+  let writerStarted = false;
+  let writerInstance: OffThreadWriter | null = null;
+  const documentWriter = (): OffThreadWriter | null => {
+    if (!writerStarted) {
+      writerStarted = true;
+      writerInstance = startWriter(dbName);
+    }
+    return writerInstance;
+  };
   let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
   const db = (): Promise<IDBPDatabase<StudioDb>> => {
     dbPromise ??= openDB<StudioDb>(dbName, 3, {
@@ -191,6 +201,7 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       const { doc } = result;
       // The writer gets its copy now, while the document opens, so that saves while
       // typing send it only what changed (copying the whole of it takes a while).
+      const writer = documentWriter();
       if (writer) whenIdle(() => void writer.hold(doc).catch(() => undefined), 2000);
       return { doc, notice: null };
     },
@@ -202,6 +213,7 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       if (!checked.ok) throw new Error(`Not saved: ${describeIssues(checked.error)}`);
       const row = toLibraryRow(checked.doc);
       try {
+        const writer = documentWriter();
         if (!writer) throw new WriterUnavailable('no worker here');
         await writer.write(checked.doc, row);
       } catch (error) {

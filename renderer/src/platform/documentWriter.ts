@@ -60,7 +60,16 @@ export function createDocumentWriter(open: (dbName: string) => Promise<IDBPDatab
     if (!database) {
       database = open(dbName);
       databases.set(dbName, database);
-      database.catch(() => databases.delete(dbName));
+      database.then(
+        // Another tab upgrading the database must not wait for this connection: close it,
+        // and open again on the next write.
+        (opened) =>
+          opened.addEventListener('versionchange', () => {
+            opened.close();
+            databases.delete(dbName);
+          }),
+        () => databases.delete(dbName),
+      );
     }
     const tx = (await database).transaction(['documents', 'index'], 'readwrite');
     await Promise.all([tx.objectStore('documents').put(doc, id), tx.objectStore('index').put(row, id), tx.done]);

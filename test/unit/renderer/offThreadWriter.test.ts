@@ -10,7 +10,6 @@ import {
   WriterUnavailable,
   type WriterPort,
 } from '../../../renderer/src/platform/offThreadWriter';
-import { createBrowserPlatform } from '../../../renderer/src/platform/browserPlatform';
 import { fullPostmortem } from '../../fixtures/documents';
 
 let dbCount = 0;
@@ -25,7 +24,14 @@ afterEach(() => {
 /** A writer whose worker side runs in this thread over a MessageChannel (so messages are cloned). */
 async function setUp() {
   const dbName = `pm-writer-${(dbCount += 1)}`;
-  await createBrowserPlatform(dbName).listDocuments(); // creates the database and its stores
+  // The database as the app creates it (browserPlatform.ts), with no connection left open.
+  const created = await openDB(dbName, 3, {
+    upgrade(db) {
+      for (const store of ['documents', 'damaged', 'settings', 'index']) db.createObjectStore(store);
+      db.createObjectStore('trash', { keyPath: 'id' });
+    },
+  });
+  created.close();
   const channel = new MessageChannel();
   channels.push(channel);
   const sent: WriteRequest['kind'][] = [];
@@ -39,8 +45,13 @@ async function setUp() {
     post(request);
   };
   const writer = createOffThreadWriter(port, dbName);
-  const stored = async (id: string) => (await openDB(dbName)).get('documents', id) as Promise<Postmortem>;
-  return { writer, sent, stored, worker };
+  const stored = async (id: string) => {
+    const db = await openDB(dbName);
+    const doc = (await db.get('documents', id)) as Postmortem;
+    db.close();
+    return doc;
+  };
+  return { writer, sent, stored, worker, dbName };
 }
 
 const typeInto = (doc: Postmortem, text: string) => updateTimelineEvent(doc, doc.timeline[0]!.id, { text });
@@ -91,6 +102,17 @@ describe('the off-thread document writer', () => {
     worker.handle = real;
     await writer.write(edited, toLibraryRow(edited));
     expect(sent).toEqual(['write', 'patch', 'write', 'write']);
+    expect(await stored(doc.id)).toEqual(edited);
+  });
+
+  it('does not hold up another tab that upgrades the database, and writes again after it', async () => {
+    const { writer, stored, dbName } = await setUp();
+    const doc = fullPostmortem();
+    await writer.write(doc, toLibraryRow(doc));
+    const upgraded = await openDB(dbName, 4, { upgrade: (db) => void db.createObjectStore('later') });
+    upgraded.close();
+    const edited = typeInto(doc, 'after the upgrade');
+    await writer.write(edited, toLibraryRow(edited));
     expect(await stored(doc.id)).toEqual(edited);
   });
 
