@@ -31,6 +31,9 @@ type Json = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A key's own value: never one inherited from Object.prototype (`valueOf`, `__proto__`). */
+const own = (value: Json, key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
+
 function diff(prev: unknown, next: unknown, path: (string | number)[], depth: number, out: DocumentPatch[]): void {
   if (Object.is(prev, next)) return;
   if (depth < MAX_DEPTH && Array.isArray(prev) && Array.isArray(next)) {
@@ -42,8 +45,9 @@ function diff(prev: unknown, next: unknown, path: (string | number)[], depth: nu
       return;
     }
   } else if (depth < MAX_DEPTH && isPlainObject(prev) && isPlainObject(next)) {
-    for (const key of Object.keys(next)) diff(prev[key], next[key], [...path, key], depth + 1, out);
-    for (const key of Object.keys(prev)) if (!(key in next)) out.push({ op: 'delete', path: [...path, key] });
+    for (const key of Object.keys(next)) diff(own(prev, key), next[key], [...path, key], depth + 1, out);
+    for (const key of Object.keys(prev))
+      if (!Object.hasOwn(next, key)) out.push({ op: 'delete', path: [...path, key] });
     return;
   }
   out.push({ op: 'set', path, value: next });
@@ -80,10 +84,17 @@ export function applyDocumentPatches(target: object, patches: readonly DocumentP
     const last = patch.path[patch.path.length - 1]!;
     const container = parent as Record<string | number, unknown>;
     if (typeof parent !== 'object' || parent === null) throw new Error(`No object at ${patch.path.join('.')}.`);
-    if (patch.op === 'set') container[last] = patch.value;
+    // Defined, not assigned: assigning to a key named __proto__ would set the prototype.
+    if (patch.op === 'set')
+      Object.defineProperty(container, last, {
+        value: patch.value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     else if (patch.op === 'delete') delete container[last];
     else {
-      const list = container[last];
+      const list = Object.hasOwn(container, last) ? container[last] : undefined;
       if (!Array.isArray(list)) throw new Error(`No list at ${patch.path.join('.')}.`);
       setItems(list, patch);
     }
@@ -93,7 +104,7 @@ export function applyDocumentPatches(target: object, patches: readonly DocumentP
 }
 
 function step(value: unknown, key: string | number): unknown {
-  if (typeof value !== 'object' || value === null || !(key in value))
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key))
     throw new Error(`The copy has no ${String(key)} where the patch expects one.`);
   return (value as Record<string | number, unknown>)[key];
 }

@@ -60,6 +60,15 @@ describe('documentPatches', () => {
     );
   });
 
+  it('treats keys named like Object.prototype members as plain data', () => {
+    const prev = JSON.parse('{"valueOf":"","list":[1,2],"__proto__":{"a":1}}') as object;
+    const next = JSON.parse('{"constructor":{"b":2},"list":[1,3],"__proto__":{"a":2}}') as object;
+    const copy = patched(prev, next);
+    expect(copy).toEqual(next);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(patched(next, {})).toEqual({});
+  });
+
   it('sends only the row typed in and the save stamp, not the 2 MB around them', () => {
     const doc = fullPostmortem();
     const events = Array.from({ length: 500 }, (_, i) => newTimelineEvent(`ev-${i}`, { text: `event ${i}` }));
