@@ -40,20 +40,26 @@ export type WriteReply =
   | { readonly seq: number; readonly ok: false; readonly resend: boolean; readonly message: string };
 
 /** How many documents' copies the worker keeps: the open one, and a few just closed. */
-export const HELD_COPIES = 4;
+const HELD_COPIES = 4;
+
+/**
+ * Sets `key` as the most recent entry of `held`, dropping the oldest past HELD_COPIES.
+ * Both sides keep their record of the worker's copies with it, so they drop the same ones.
+ */
+export function keepRecent<V>(held: Map<string, V>, key: string, value: V): void {
+  held.delete(key);
+  held.set(key, value);
+  for (const oldest of held.keys()) {
+    if (held.size <= HELD_COPIES) break;
+    held.delete(oldest);
+  }
+}
 
 export function createDocumentWriter(open: (dbName: string) => Promise<IDBPDatabase> = (name) => openDB(name)) {
   const held = new Map<string, { dbName: string; doc: object }>();
   const databases = new Map<string, Promise<IDBPDatabase>>();
 
-  const hold = (dbName: string, id: string, doc: object) => {
-    held.delete(id);
-    held.set(id, { dbName, doc });
-    for (const oldest of held.keys()) {
-      if (held.size <= HELD_COPIES) break;
-      held.delete(oldest);
-    }
-  };
+  const hold = (dbName: string, id: string, doc: object) => keepRecent(held, id, { dbName, doc });
 
   async function put(dbName: string, id: string, doc: object, row: unknown): Promise<void> {
     let database = databases.get(dbName);

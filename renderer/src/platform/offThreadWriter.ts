@@ -9,7 +9,7 @@
  */
 import { documentPatches } from '../../../shared/documentPatch';
 import type { Postmortem } from '../../../shared/model';
-import { HELD_COPIES, type WriteReply, type WriteRequest } from './documentWriter';
+import { keepRecent, type WriteReply, type WriteRequest } from './documentWriter';
 
 /** The worker, as far as the writer needs it (a MessagePort in tests). */
 export interface WriterPort {
@@ -48,14 +48,7 @@ export function createOffThreadWriter(port: WriterPort, dbName: string): OffThre
     settle?.(event.data);
   };
 
-  const remember = (doc: Postmortem) => {
-    held.delete(doc.id);
-    held.set(doc.id, doc);
-    for (const oldest of held.keys()) {
-      if (held.size <= HELD_COPIES) break;
-      held.delete(oldest);
-    }
-  };
+  const remember = (doc: Postmortem) => keepRecent(held, doc.id, doc);
 
   const send = (request: Request): Promise<WriteReply> => {
     if (gone) return Promise.reject(gone);
