@@ -87,7 +87,8 @@ export function createOffThreadWriter(port: WriterPort, dbName: string): OffThre
   return {
     hold: (doc) =>
       serial(async () => {
-        if (held.get(doc.id) === doc) return;
+        // A save that came first has given the worker a copy already (a newer one).
+        if (held.has(doc.id)) return;
         const reply = await send({ kind: 'hold', doc });
         if (reply.ok) remember(doc);
       }),

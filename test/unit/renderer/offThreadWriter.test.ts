@@ -79,6 +79,18 @@ describe('the off-thread document writer', () => {
     expect(await stored(doc.id)).toEqual(edited);
   });
 
+  it('does not hand over an opened document again once a save has given the worker a copy', async () => {
+    const { writer, sent, stored } = await setUp();
+    const doc = fullPostmortem();
+    const edited = typeInto(doc, 'typed before the idle hand-over');
+    await writer.write(edited, toLibraryRow(edited));
+    await writer.hold(doc);
+    const again = typeInto(edited, 'typed after it');
+    await writer.write(again, toLibraryRow(again));
+    expect(sent).toEqual(['write', 'patch']);
+    expect(await stored(doc.id)).toEqual(again);
+  });
+
   it('sends the document whole when the worker has lost its copy (restarted)', async () => {
     const { writer, sent, stored, worker } = await setUp();
     const doc = fullPostmortem();
