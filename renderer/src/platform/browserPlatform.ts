@@ -82,15 +82,9 @@ const NO_WORKSPACE: WorkspaceStatus = { available: false, folder: null, problems
 export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
   // Started when a document is first opened or saved, not with the app: the library's
   // first paint does not wait for a worker it does not use.
-  let writerStarted = false;
-  let writerInstance: OffThreadWriter | null = null;
-  const documentWriter = (): OffThreadWriter | null => {
-    if (!writerStarted) {
-      writerStarted = true;
-      writerInstance = startWriter(dbName);
-    }
-    return writerInstance;
-  };
+  let started: OffThreadWriter | null | undefined;
+  const documentWriter = (): OffThreadWriter | null =>
+    started === undefined ? (started = startWriter(dbName)) : started;
   let dbPromise: Promise<IDBPDatabase<StudioDb>> | null = null;
   const db = (): Promise<IDBPDatabase<StudioDb>> => {
     dbPromise ??= openDB<StudioDb>(dbName, 3, {
