@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createPostmortem } from '../../shared/documents';
 import { seedDocuments } from './seedDocuments';
@@ -480,6 +481,42 @@ test('a 150-why graph: arrows reach a why out of view and show it, Tab adds unde
   const markup = await readFile(file, 'utf8');
   for (const i of [0, 75, 149]) expect(markup).toContain(`Because condition ${i} held`);
   expect(markup).toContain('The retry budget was unbounded');
+});
+
+test('a 150-why graph: its 100 prompts read as one list, and the last, scrolled to in the panel, selects its why', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Whys w50 to w149 are leaves with answers, none marked a root cause: a prompt each.
+  await openBigGraph(page, 150);
+  const panel = page.getByRole('complementary', { name: 'Five whys prompts' });
+  const prompts = panel.getByRole('list');
+  await expect(prompts).toHaveCount(1);
+  await expect(prompts.getByRole('listitem')).toHaveCount(100);
+  // Prompts far down the panel are skipped while out of its view: scrolling shows them.
+  const last = prompts.getByRole('button', { name: /"Because condition 149 held" is where this path stops/ });
+  await panel.scrollIntoViewIfNeeded();
+  const box = await panel.boundingBox();
+  if (!box) throw new Error('no prompts panel');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 400);
+        const at = await last.boundingBox();
+        return !!at && at.y + at.height <= box.y + box.height;
+      },
+      { timeout: 20_000, intervals: [100] },
+    )
+    .toBe(true);
+  await last.click();
+  await expect(page.getByTestId('why-w149')).toHaveClass(/why-selected/);
+
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('.whys-side')
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 /**
