@@ -86,6 +86,8 @@ const api = {
     };
   },
   readyToClose: () => ipcRenderer.send(READY_TO_CLOSE_CHANNEL),
+  // The window waits for pending saves before it closes (readyToClose).
+  keepUnsaved: () => undefined,
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld('postmortemStudio', api);

@@ -130,4 +130,11 @@ export interface PlatformApi {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Tells the shell that pending edits are saved and the window may close. */
   readyToClose(): void;
+  /**
+   * The last chance for edits whose save has not finished as the page goes away (a
+   * browser tab closed mid-save): keeps them, synchronously, where the next loadDocument
+   * of that postmortem finds them and saves them. Desktop windows wait for pending saves
+   * before they close (readyToClose), so there it does nothing.
+   */
+  keepUnsaved(doc: Postmortem): void;
 }

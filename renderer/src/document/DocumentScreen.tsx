@@ -96,6 +96,12 @@ export function DocumentScreen({
   useEffect(() => {
     if (!loaded) return;
     const flush = () => void loaded.autosaver.flush();
+    // The save just started may never finish: the page is going away.
+    const keep = () => {
+      flush();
+      const unsaved = loaded.autosaver.unconfirmed();
+      if (unsaved) platform.keepUnsaved(unsaved);
+    };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
@@ -105,15 +111,15 @@ export function DocumentScreen({
         event.preventDefault();
       }
     };
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', keep);
     window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', keep);
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [loaded]);
+  }, [loaded, platform]);
 
   const undoRedo = (direction: 'undo' | 'redo') => {
     if (!loaded) return;

@@ -13,6 +13,7 @@
  * the last edit, but never past that long after the first unsaved one.
  */
 import type { PlatformApi } from '../../../shared/api';
+import type { Postmortem } from '../../../shared/model';
 import { touch } from '../../../shared/documents';
 import { flushDrafts, hasDrafts, isCommittingDrafts, onDraft, type DocumentState } from './documentStore';
 import type { StoreApi } from 'zustand';
@@ -59,6 +60,17 @@ export class Autosaver {
 
   get hasUnsavedChanges(): boolean {
     return hasDrafts(this.store) || this.store.getState().revision !== this.#savedRevision;
+  }
+
+  /**
+   * The document with every edit not yet confirmed on disk (drafts included, a save
+   * still running included), stamped now; null when all of it is on disk. For
+   * PlatformApi.keepUnsaved as the page goes away.
+   */
+  unconfirmed(): Postmortem | null {
+    flushDrafts(this.store);
+    const { doc, revision } = this.store.getState();
+    return revision === this.#savedRevision ? null : touch(doc, new Date().toISOString());
   }
 
   /** Saves pending edits now and resolves once they are on disk (or failed). */

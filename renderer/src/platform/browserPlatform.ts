@@ -23,6 +23,7 @@ import type { LibraryRow, Postmortem } from '../../../shared/model';
 import { DEFAULT_PROMPT_SETTINGS } from '../../../shared/promptDefaults';
 import type { WorkspaceStatus } from '../../../shared/workspace';
 import { createOffThreadWriter, WriterUnavailable, type OffThreadWriter } from './offThreadWriter';
+import { holdsUnsavedEdits, unsavedJournal, type JournalStorage } from './unsavedJournal';
 
 /** The schema checks, loaded on first need (see documentChecks.ts). */
 const loadChecks = () => import('./documentChecks');
@@ -79,7 +80,13 @@ function whenIdle(task: () => void, timeoutMs: number): void {
 
 const NO_WORKSPACE: WorkspaceStatus = { available: false, folder: null, problems: [], conflicts: [], error: null };
 
-export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date = () => new Date()): PlatformApi {
+export function createBrowserPlatform(
+  dbName = DEFAULT_DB_NAME,
+  now: () => Date = () => new Date(),
+  /** Where keepUnsaved writes (localStorage; none under Node). */
+  journalStorage: JournalStorage | null = typeof localStorage === 'undefined' ? null : localStorage,
+): PlatformApi {
+  const journal = unsavedJournal(journalStorage, dbName);
   // Started when a document is first opened or saved, not with the app: the library's
   // first paint does not wait for a worker it does not use.
   let started: OffThreadWriter | null | undefined;
@@ -146,6 +153,51 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     return { row };
   }
 
+  /** Writes a document and its library row on this thread, in one transaction. */
+  async function putDocument(doc: Postmortem, row: LibraryRow): Promise<void> {
+    const tx = (await db()).transaction(['documents', 'index'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('documents').put(doc, doc.id),
+      tx.objectStore('index').put(row, doc.id),
+      tx.done,
+    ]);
+  }
+
+  /**
+   * Edits to `stored` that its tab kept as it closed (keepUnsaved), now saved; null if
+   * there are none, or the save they were waiting for finished after all. A kept copy
+   * that cannot be read is set aside in `damaged`, as a damaged document is.
+   */
+  async function recoverUnsaved(stored: Postmortem): Promise<{ doc: Postmortem } | { notice: StorageNotice } | null> {
+    const text = journal.read(stored.id);
+    if (text === null) return null;
+    const checks = await loadChecks();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const migrated = parsed === undefined ? { ok: false as const, error: 'not JSON' } : checks.migrateDocument(parsed);
+    if (!migrated.ok || migrated.value.id !== stored.id) {
+      const movedAt = now().toISOString();
+      const problem = migrated.ok ? 'it belongs to another postmortem' : migrated.error;
+      await (await db()).put('damaged', { id: stored.id, movedAt, raw: text, problem }, `${stored.id}@${movedAt}`);
+      journal.drop(stored.id);
+      return {
+        notice: {
+          id: stored.id,
+          message: `Edits kept when this postmortem's tab last closed could not be read (${problem}). They were set aside in this browser's storage (damaged/${stored.id}); the postmortem opened as last saved.`,
+        },
+      };
+    }
+    const edited = migrated.value;
+    const unsaved = holdsUnsavedEdits(edited, stored);
+    if (unsaved) await putDocument(edited, toLibraryRow(edited));
+    journal.drop(stored.id);
+    return unsaved ? { doc: edited } : null;
+  }
+
   const listeners = new Set<(command: AppCommand) => void>();
 
   return {
@@ -192,12 +244,22 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
       if (raw === undefined) throw new Error('This postmortem is no longer in the library.');
       const result = await readDocument(id, raw);
       if ('notice' in result) throw new Error(result.notice.message);
-      const { doc } = result;
+      let { doc } = result;
+      let notice: StorageNotice | null = null;
+      const recovered = await recoverUnsaved(doc);
+      if (recovered && 'doc' in recovered) {
+        doc = recovered.doc;
+        (await loadChecks()).rememberValid(doc);
+        notice = {
+          id,
+          message: 'Edits still being saved when this postmortem last closed were kept, and are saved now.',
+        };
+      } else if (recovered) notice = recovered.notice;
       // The writer gets its copy now, while the document opens, so that saves while
       // typing send it only what changed (copying the whole of it takes a while).
       const writer = documentWriter();
       if (writer) whenIdle(() => void writer.hold(doc).catch(() => undefined), 2000);
-      return { doc, notice: null };
+      return { doc, notice };
     },
     async saveDocument(doc) {
       // Checks only what changed since the document was loaded or last saved: a full parse
@@ -212,12 +274,7 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
         await writer.write(checked.doc, row);
       } catch (error) {
         if (!(error instanceof WriterUnavailable)) throw error;
-        const tx = (await db()).transaction(['documents', 'index'], 'readwrite');
-        await Promise.all([
-          tx.objectStore('documents').put(checked.doc, doc.id),
-          tx.objectStore('index').put(row, doc.id),
-          tx.done,
-        ]);
+        await putDocument(checked.doc, row);
       }
       performance.mark(SAVED_MARK, { detail: doc.id });
       return { savedAt: now().toISOString() };
@@ -243,6 +300,7 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
         tx.objectStore('index').delete(id),
         tx.done,
       ]);
+      journal.drop(id);
     },
     async exportFile(suggestedName, content) {
       const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown;charset=utf-8' }));
@@ -347,6 +405,9 @@ export function createBrowserPlatform(dbName = DEFAULT_DB_NAME, now: () => Date 
     },
     readyToClose() {
       // A browser tab closes on its own; pending saves are flushed on pagehide.
+    },
+    keepUnsaved(doc) {
+      journal.keep(doc);
     },
   };
 }

@@ -204,6 +204,23 @@ describe('drafts: text typed but not yet in the document', () => {
     autosaver.dispose();
   });
 
+  it('are part of what a closing page keeps while its save is still running, until that save is on disk', async () => {
+    let finish = () => {};
+    const store = createDocumentStore(blank());
+    const autosaver = new Autosaver(store, {
+      saveDocument: () => new Promise((resolve) => (finish = () => resolve({ savedAt: 'x' }))),
+    });
+    expect(autosaver.unconfirmed()).toBeNull();
+    draftOf(store).type('typed as the tab closed');
+    const saving = autosaver.flush();
+    await vi.advanceTimersByTimeAsync(1); // the save is running
+    expect(autosaver.unconfirmed()?.title).toBe('typed as the tab closed');
+    finish();
+    await saving;
+    expect(autosaver.unconfirmed()).toBeNull();
+    autosaver.dispose();
+  });
+
   it('go in before any other edit and before undo, so undo takes back the typing first', () => {
     let clock = 0;
     const store = createDocumentStore(blank(), () => clock);
