@@ -105,6 +105,20 @@ export function createBrowserPlatform(
         // Rows are filled in from the documents as the library is listed.
         if (oldVersion < 3) database.createObjectStore('index');
       },
+      // A newer build upgrading the database in another tab waits for every connection to
+      // close: let go of this one rather than hold that tab up.
+      blocking() {
+        void dbPromise?.then((database) => database.close());
+        dbPromise = null;
+      },
+    }).catch((error: unknown) => {
+      dbPromise = null;
+      if (error instanceof DOMException && error.name === 'VersionError') {
+        throw new Error(
+          "A newer version of Postmortem Studio has updated this browser's storage in another tab: reload this tab to go on.",
+        );
+      }
+      throw error;
     });
     return dbPromise;
   };

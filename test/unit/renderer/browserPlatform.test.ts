@@ -153,4 +153,15 @@ describe('browser platform (IndexedDB)', () => {
       /Settings not saved: disabledCategories/,
     );
   });
+
+  it('lets another tab upgrade the database, and then asks for a reload instead of failing obscurely', async () => {
+    const name = freshName();
+    const platform = createBrowserPlatform(name);
+    await platform.saveDocument(fullPostmortem('pm-a'));
+    expect((await platform.listDocuments()).rows).toHaveLength(1);
+    // Hangs if this tab keeps its connection open.
+    const newer = await openDB(name, 4, { upgrade: (db) => void db.createObjectStore('later') });
+    newer.close();
+    await expect(platform.listDocuments()).rejects.toThrow(/newer version of Postmortem Studio.*reload this tab/);
+  });
 });
