@@ -30,7 +30,12 @@ export default defineConfig({
     build: {
       ...rendererConfig.build,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+      // The renderer's own options (its chunking) with the page as input: a separate
+      // rollupOptions would be dropped in favour of these.
+      rolldownOptions: {
+        ...rendererConfig.build?.rolldownOptions,
+        input: resolve(import.meta.dirname, 'renderer/index.html'),
+      },
     },
   },
 });

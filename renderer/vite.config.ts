@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup, type UserConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup, type Rolldown, type UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
 function contentSecurityPolicy(): Plugin {
@@ -51,7 +51,7 @@ function preloadEditor(): Plugin {
           for (const imported of chunks.get(file)?.imports ?? []) add(imported);
         };
         for (const chunk of chunks.values())
-          if (PRELOADED.some((suffix) => chunk.facadeModuleId?.endsWith(suffix))) add(chunk.fileName);
+          if (chunk.moduleIds.some((id) => PRELOADED.some((suffix) => id.endsWith(suffix)))) add(chunk.fileName);
         const styles = [...wanted].flatMap((file) => [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])]);
         const tag: HtmlTagDescriptor = {
           tag: 'meta',
@@ -64,6 +64,47 @@ function preloadEditor(): Plugin {
   };
 }
 
+const source = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/**
+ * Puts the code that opening a postmortem needs into two chunks instead of twenty: the
+ * schema checks that reading a document runs (with the schemas), and the editor with
+ * everything else it imports that the start-up script does not. Left to the bundler, the
+ * modules the editor shares with the other lazy screens (tracker, metrics, console,
+ * import) were split by which of them import each one; opening a postmortem right after
+ * start then waited for about twenty files over six connections, and each file fetched
+ * cost the click's task a few milliseconds to request. Nothing the start-up script
+ * imports is moved: the start-up script stays as it is.
+ */
+function editorChunk(moduleId: string, context: Rolldown.ChunkingContext): string | null {
+  let chunks = editorChunks.get(context);
+  if (!chunks) editorChunks.set(context, (chunks = editorModules(context)));
+  return chunks.get(moduleId) ?? null;
+}
+
+/** Per chunking pass (the context is one object for the pass): module id -> its chunk. */
+const editorChunks = new WeakMap<Rolldown.ChunkingContext, Map<string, string>>();
+
+function editorModules(context: Rolldown.ChunkingContext): Map<string, string> {
+  const closure = (from: string[], except: Set<string>) => {
+    const found = new Set<string>();
+    const visit = (id: string) => {
+      if (found.has(id) || except.has(id)) return;
+      found.add(id);
+      for (const imported of context.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+    };
+    for (const id of from) if (context.getModuleInfo(id)) visit(id);
+    return found;
+  };
+  const startUp = closure([source('./index.html'), source('./src/main.tsx')], new Set());
+  const checks = closure([source('./src/platform/documentChecks.ts')], startUp);
+  const editor = closure([source('./src/document/DocumentScreen.tsx')], new Set([...startUp, ...checks]));
+  return new Map([
+    ...[...checks].map((id) => [id, 'documentChecks'] as const),
+    ...[...editor].map((id) => [id, 'DocumentScreen'] as const),
+  ]);
+}
+
 export const rendererConfig: UserConfig = {
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
@@ -72,6 +113,14 @@ export const rendererConfig: UserConfig = {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
+    rolldownOptions: {
+      output: {
+        // Without includeDependenciesRecursively: false the group would take in what the
+        // editor imports from the start-up script too (React, the platform), and the
+        // start-up script would then import the editor's chunk.
+        codeSplitting: { groups: [{ debugName: 'editor', name: editorChunk, includeDependenciesRecursively: false }] },
+      },
+    },
   },
 };
 

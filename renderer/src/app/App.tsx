@@ -10,7 +10,7 @@ import { PromptSettingsProvider } from '../phrasing/promptSettings';
 import { KeyboardShortcutsDialog, ShowShortcutsProvider, useKeyboardShortcutsDialog } from './KeyboardShortcuts';
 import { PlatformContext } from './platformContext';
 import { WorkspaceSync } from '../workspace/WorkspaceSync';
-import { documentScreen, preloadScreens, trackerScreen, useScreenModule } from './screens';
+import { documentScreen, preloadScreens, settling, trackerScreen, useScreenModule, type Settling } from './screens';
 
 // The dashboard brings the chart library: load it only when someone opens it.
 const MetricsScreen = lazy(() => import('../metrics/MetricsScreen'));
@@ -25,7 +25,7 @@ type Screen =
       importNotes?: string[];
       initialDoc?: Postmortem;
       /** The postmortem's read from storage, started as it was opened. */
-      reading?: Promise<LoadedDocument>;
+      reading?: Settling<LoadedDocument>;
     };
 
 export function App({ platform }: { platform: PlatformApi }) {
@@ -59,9 +59,8 @@ export function App({ platform }: { platform: PlatformApi }) {
     (id: string) => {
       // The editor's code is asked for here too, not only once the screen has rendered.
       documentScreen.load().catch(() => undefined); // useScreenModule reports a failure
-      const reading = platform.loadDocument(id);
       // The editor shows a read that failed; one it never takes (they moved on) is dropped.
-      reading.catch(() => undefined);
+      const reading = settling(platform.loadDocument(id));
       navigate({ name: 'document', id, reading });
     },
     [platform, navigate],

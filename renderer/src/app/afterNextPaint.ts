@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 /**
  * Runs `callback` once the next frame has been handed to the compositor: a
  * requestAnimationFrame callback runs before that frame's style, layout and paint, and a
@@ -17,4 +19,14 @@ export function afterNextPaint(callback: () => void): () => void {
     cancelAnimationFrame(frame);
     channel.port1.close();
   };
+}
+
+/**
+ * False in a component's first render, true from just after the frame that first paints
+ * it: for content far below the fold that the first frame need not wait for.
+ */
+export function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterNextPaint(() => setPainted(true)), []);
+  return painted;
 }

@@ -33,6 +33,22 @@ export function preloadable<T>(importer: () => Promise<T>): Preloadable<T> {
   };
 }
 
+/** A promise whose value can be read synchronously once it has resolved. */
+export interface Settling<T> {
+  promise: Promise<T>;
+  /** The value, once the promise has resolved (undefined before, and if it rejects). */
+  value: T | undefined;
+}
+
+export function settling<T>(promise: Promise<T>): Settling<T> {
+  const settled: Settling<T> = { promise, value: undefined };
+  promise.then(
+    (value) => (settled.value = value),
+    () => undefined, // the holder of `promise` reports it
+  );
+  return settled;
+}
+
 export const documentScreen = preloadable(() => import('../document/DocumentScreen'));
 export const trackerScreen = preloadable(() => import('../tracker/TrackerScreen'));
 

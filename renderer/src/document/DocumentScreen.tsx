@@ -3,6 +3,7 @@ import type { LoadedDocument, StorageNotice } from '../../../shared/api';
 import type { Postmortem } from '../../../shared/model';
 import { usePlatform } from '../app/platformContext';
 import { isTyping } from '../app/isTyping';
+import type { Settling } from '../app/screens';
 import { LintAfterFirstPaint } from '../phrasing/promptSettings';
 import { Autosaver } from './autosave';
 import { DocumentLayout } from './DocumentLayout';
@@ -35,25 +36,33 @@ export function DocumentScreen({
   /** A postmortem just created in memory and not yet on disk. */
   initialDoc?: Postmortem | undefined;
   /** Its read from storage, if already started (App starts it as the postmortem is opened). */
-  reading?: Promise<LoadedDocument> | undefined;
+  reading?: Settling<LoadedDocument> | undefined;
 }) {
   const platform = usePlatform();
   // A postmortem just created opens at once from memory, so the first keystrokes land in
-  // its title; the autosaver writes it to disk right away.
+  // its title; the autosaver writes it to disk right away. One whose read finished while
+  // the editor's code was loading opens in the first render too: waiting for the effect
+  // below cost a render, a frame and a task before the document's own render.
   const [loaded, setLoaded] = useState<Loaded | null>(() => {
-    if (!initialDoc) return null;
-    const store = createDocumentStore(initialDoc);
-    return { store, autosaver: new Autosaver(store, platform, undefined, true), notice: null };
+    if (initialDoc) {
+      const store = createDocumentStore(initialDoc);
+      return { store, autosaver: new Autosaver(store, platform, undefined, true), notice: null };
+    }
+    if (!reading?.value) return null;
+    const store = createDocumentStore(reading.value.doc);
+    return { store, autosaver: new Autosaver(store, platform), notice: reading.value.notice };
   });
+  // Read before the first render: the effect below has nothing to wait for.
+  const [readAtOnce] = useState(() => loaded !== null && !initialDoc);
   const [error, setError] = useState<string | null>(null);
   // Bumped when the workspace folder brought a newer version of this postmortem.
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
-    if (initialDoc && reloads === 0) return;
+    if ((initialDoc || readAtOnce) && reloads === 0) return;
     let cancelled = false;
     // A reload (the workspace brought a newer version) reads again.
-    (reloads === 0 && reading ? reading : platform.loadDocument(id)).then(
+    (reloads === 0 && reading ? reading.promise : platform.loadDocument(id)).then(
       ({ doc, notice }) => {
         if (cancelled) return;
         const store = createDocumentStore(doc);
@@ -66,7 +75,7 @@ export function DocumentScreen({
     return () => {
       cancelled = true;
     };
-  }, [id, platform, initialDoc, reloads, reading]);
+  }, [id, platform, initialDoc, readAtOnce, reloads, reading]);
 
   useEffect(
     () =>

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { usePaintedOnce } from '../app/afterNextPaint';
 import { insertListItem, removeListItem, updateListItem } from '../../../shared/edits';
 import { useDocument } from './documentStore';
 import { fieldKeys } from '../../../shared/prompts';
@@ -20,6 +21,10 @@ export function ListSection({
   const id = useId();
   const focusIndex = useRef<number | null>(null);
   const fields = useRef<(HTMLTextAreaElement | null)[]>([]);
+  // The lists sit below the timeline and the whys, far below the fold of a postmortem
+  // opened at the top: their items (a prose field each, dozens in a long postmortem)
+  // mount just after the document's first paint rather than in it, which they delayed.
+  const painted = usePaintedOnce();
 
   const insert = (afterIndex: number) => {
     focusIndex.current = afterIndex + 1;
@@ -38,7 +43,7 @@ export function ListSection({
         <p className="muted">{emptyText}</p>
       ) : (
         <ul className="bullet-list">
-          {items.map((item, index) => (
+          {(painted ? items : []).map((item, index) => (
             // Items have no ids; index keys are right here because edits never reorder them.
             <li key={index}>
               <ProseField
