@@ -441,6 +441,20 @@ async function openBigGraph(page: Page, count: number) {
   await page.getByRole('button', { name: 'Big graph', exact: true }).click();
 }
 
+test('a long list of pitfall prompts beside the graph: every prompt is listed, one far down selects its why', async ({
+  page,
+}) => {
+  // Whys w30 to w89 are leaves not marked as root causes: one prompt each, in blocks the
+  // panel renders only when scrolled to.
+  await openBigGraph(page, 90);
+  const prompts = page.getByRole('list', { name: 'Pitfall prompts' });
+  await expect(prompts.getByRole('listitem').filter({ hasText: 'is where this path stops' })).toHaveCount(60);
+  const last = prompts.getByRole('button', { name: /^"Because condition 89 held" is where this path stops/ });
+  await last.scrollIntoViewIfNeeded();
+  await last.click();
+  await expect(page.getByTestId('why-w89')).toHaveClass(/why-selected/);
+});
+
 test('a 150-why graph: arrows reach a why out of view and show it, Tab adds under it, the SVG holds every why', async ({
   page,
 }, testInfo) => {
