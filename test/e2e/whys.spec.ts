@@ -444,8 +444,8 @@ async function openBigGraph(page: Page, count: number) {
 test('a long list of pitfall prompts beside the graph: every prompt is listed, one far down selects its why', async ({
   page,
 }) => {
-  // Whys w30 to w89 are leaves not marked as root causes: one prompt each, in blocks the
-  // panel renders only when scrolled to.
+  // Whys w30 to w89 are leaves not marked as root causes: one prompt each, most of them
+  // below the panel's fold.
   await openBigGraph(page, 90);
   const prompts = page.getByRole('list', { name: 'Pitfall prompts' });
   await expect(prompts.getByRole('listitem').filter({ hasText: 'is where this path stops' })).toHaveCount(60);

@@ -133,47 +133,24 @@ export function WhysSection() {
 }
 
 /**
- * Items per block of the Prompts list, which is skipped while out of the panel's view
- * (styles.css). Skipped item by item, the browser worked out the visibility of hundreds
- * of items in every frame, a key typed anywhere in the document included (about 1 ms a
- * key at 500 whys).
- */
-const PITFALL_BLOCK = 25;
-
-/**
  * The Prompts list, apart so that the renders which follow every selection and every new
  * why (the chain above changes) pass over it: at 500 whys it has hundreds of items, and
- * it changes only when the deferred pitfalls do. One list to assistive tech; its blocks
- * are layout only.
+ * it changes only when the deferred pitfalls do.
  */
 const PitfallList = memo(function PitfallList({ pitfalls, uiStore }: { pitfalls: Pitfall[]; uiStore: WhyUiStore }) {
-  const blocks: Pitfall[][] = [];
-  for (let i = 0; i < pitfalls.length; i += PITFALL_BLOCK) blocks.push(pitfalls.slice(i, i + PITFALL_BLOCK));
   return (
-    <div className="pitfalls" role="list" aria-label="Pitfall prompts">
-      {blocks.map((block, b) => (
-        <div className="pitfall-block" role="none" key={b}>
-          {block.map((p, i) => (
-            <div
-              role="listitem"
-              key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? b * PITFALL_BLOCK + i}`}
-              data-kind={p.kind}
-            >
-              {p.nodeId ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => uiStore.setState({ selectedId: p.nodeId })}
-                >
-                  {p.message}
-                </button>
-              ) : (
-                p.message
-              )}
-            </div>
-          ))}
-        </div>
+    <ul className="pitfalls" aria-label="Pitfall prompts">
+      {pitfalls.map((p, i) => (
+        <li key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? i}`} data-kind={p.kind}>
+          {p.nodeId ? (
+            <button type="button" className="link-button" onClick={() => uiStore.setState({ selectedId: p.nodeId })}>
+              {p.message}
+            </button>
+          ) : (
+            p.message
+          )}
+        </li>
       ))}
-    </div>
+    </ul>
   );
 });
