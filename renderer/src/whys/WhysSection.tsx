@@ -133,53 +133,24 @@ export function WhysSection() {
 }
 
 /**
- * How many prompts share one block that Chromium skips while it is out of the panel's
- * view (`content-visibility: auto`). Each such block is a target of an intersection
- * check on every frame, while anything at all is typed or moved: one block per prompt
- * (hundreds at 500 whys) cost about 1 ms of every frame; one per 25 costs almost nothing.
- */
-const PITFALL_BLOCK = 25;
-
-/**
  * The Prompts list, apart so that the renders which follow every selection and every new
  * why (the chain above changes) pass over it: at 500 whys it has hundreds of items, and
- * it changes only when the deferred pitfalls do. The blocks are no list level of their
- * own (role none): assistive technology reads one list.
+ * it changes only when the deferred pitfalls do.
  */
 const PitfallList = memo(function PitfallList({ pitfalls, uiStore }: { pitfalls: Pitfall[]; uiStore: WhyUiStore }) {
-  const blocks: Pitfall[][] = [];
-  for (let i = 0; i < pitfalls.length; i += PITFALL_BLOCK) blocks.push(pitfalls.slice(i, i + PITFALL_BLOCK));
   return (
-    <div className="pitfalls" role="list">
-      {blocks.map((block, b) => (
-        <div
-          key={b}
-          className="pitfall-block"
-          role="none"
-          style={{ containIntrinsicBlockSize: `auto ${block.length * 2.6}em` }}
-        >
-          {block.map((p, i) => (
-            <div
-              key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? b * PITFALL_BLOCK + i}`}
-              className="pitfall"
-              role="listitem"
-              data-kind={p.kind}
-            >
-              {p.nodeId ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => uiStore.setState({ selectedId: p.nodeId })}
-                >
-                  {p.message}
-                </button>
-              ) : (
-                p.message
-              )}
-            </div>
-          ))}
-        </div>
+    <ul className="pitfalls" aria-label="Pitfall prompts">
+      {pitfalls.map((p, i) => (
+        <li key={`${p.kind}-${p.nodeId ?? p.actionItemId ?? i}`} data-kind={p.kind}>
+          {p.nodeId ? (
+            <button type="button" className="link-button" onClick={() => uiStore.setState({ selectedId: p.nodeId })}>
+              {p.message}
+            </button>
+          ) : (
+            p.message
+          )}
+        </li>
       ))}
-    </div>
+    </ul>
   );
 });
