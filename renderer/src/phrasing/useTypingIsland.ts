@@ -13,30 +13,22 @@
  * Its width still follows its container (width stays auto).
  *
  * The field still grows and shrinks with its text, and follows its container: when the
- * textarea changes size, the form's size follows. That runs in a ResizeObserver, after
- * layout and before paint, so the frame shows the right size. A line more or less (the
- * textarea as wide as before) moves the form's height by as much, written straight in:
- * taking the size again meant lifting the containment and reading the layout back, two
- * more layouts of the whole page in the frame of every key that wraps a line (in a why,
- * the node then grows, and React Flow measures it in the same frame). Any other change
- * (a narrower window) takes the size again.
+ * textarea changes size (a line more or less, a narrower window), the size is taken
+ * again. That runs in a ResizeObserver, after layout and before paint, so the frame
+ * shows the right size.
  */
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** An attribute, not a class: React rewrites the form's class as prompts come and go. */
 const ISLAND = 'data-typing-island';
 
-/**
- * Takes the form's size as laid out without containment, and contains it at that size.
- * Returns its width and height in CSS px.
- */
-function contain(form: HTMLElement): { width: string; height: number } {
+/** Takes the form's size as laid out without containment, and contains it at that size. */
+function contain(form: HTMLElement): void {
   form.removeAttribute(ISLAND);
   // Used values in CSS px, before any transform (the why graph's zoom): what layout gave it.
   const { width, height } = getComputedStyle(form);
   form.style.containIntrinsicSize = `${width} ${height}`;
   form.setAttribute(ISLAND, '');
-  return { width, height: parseFloat(height) };
 }
 
 function release(form: HTMLElement): void {
@@ -53,22 +45,16 @@ export function useTypingIsland(
     const box = form.current;
     const textarea = field.current;
     if (!typing || !box || !textarea) return;
-    let taken = contain(box);
-    // The textarea's size when the form's size was last set.
-    let at: { inline: number; block: number } | null = null;
+    contain(box);
+    let last: string | null = null;
     const resized = new ResizeObserver((entries) => {
       const size = entries[entries.length - 1]?.borderBoxSize[0];
       if (!size) return;
-      if (at && size.inlineSize === at.inline) {
-        if (size.blockSize === at.block) return;
-        taken.height += size.blockSize - at.block;
-        box.style.containIntrinsicSize = `${taken.width} ${taken.height}px`;
-      } else {
-        // The first report too: text pasted or filled in before the first frame after
-        // the focus has already grown the field by then.
-        taken = contain(box);
-      }
-      at = { inline: size.inlineSize, block: size.blockSize };
+      const now = `${size.inlineSize} ${size.blockSize}`;
+      // The first report too: text pasted or filled in before the first frame after the
+      // focus has already grown the field by then.
+      if (now !== last) contain(box);
+      last = now;
     });
     resized.observe(textarea);
     return () => {
