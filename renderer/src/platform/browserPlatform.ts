@@ -178,11 +178,12 @@ export function createBrowserPlatform(
   }
 
   /**
-   * Edits to `stored` that its tab kept as it closed (keepUnsaved), now saved; null if
-   * there are none, or the save they were waiting for finished after all. A kept copy
-   * that cannot be read is set aside in `damaged`, as a damaged document is.
+   * `stored` with the edits its tab kept as it closed (keepUnsaved), now saved, and a
+   * notice saying so; null if there are none, or the save they were waiting for finished
+   * after all. A kept copy that cannot be read is set aside in `damaged`, as a damaged
+   * document is, and `stored` opens with a notice saying that.
    */
-  async function recoverUnsaved(stored: Postmortem): Promise<{ doc: Postmortem } | { notice: StorageNotice } | null> {
+  async function recoverUnsaved(stored: Postmortem): Promise<LoadedDocument | null> {
     const text = journal.read(stored.id);
     if (text === null) return null;
     const checks = await loadChecks();
@@ -199,6 +200,7 @@ export function createBrowserPlatform(
       await (await db()).put('damaged', { id: stored.id, movedAt, raw: text, problem }, `${stored.id}@${movedAt}`);
       journal.drop(stored.id);
       return {
+        doc: stored,
         notice: {
           id: stored.id,
           message: `Edits kept when this postmortem's tab last closed could not be read (${problem}). They were set aside in this browser's storage (damaged/${stored.id}); the postmortem opened as last saved.`,
@@ -207,9 +209,14 @@ export function createBrowserPlatform(
     }
     const edited = migrated.value;
     const unsaved = holdsUnsavedEdits(edited, stored);
-    if (unsaved) await putDocument(edited, toLibraryRow(edited));
+    if (unsaved) {
+      await putDocument(edited, toLibraryRow(edited));
+      checks.rememberValid(edited);
+    }
     journal.drop(stored.id);
-    return unsaved ? { doc: edited } : null;
+    if (!unsaved) return null;
+    const message = 'Edits still being saved when this postmortem last closed were kept, and are saved now.';
+    return { doc: edited, notice: { id: stored.id, message } };
   }
 
   const listeners = new Set<(command: AppCommand) => void>();
@@ -258,22 +265,13 @@ export function createBrowserPlatform(
       if (raw === undefined) throw new Error('This postmortem is no longer in the library.');
       const result = await readDocument(id, raw);
       if ('notice' in result) throw new Error(result.notice.message);
-      let { doc } = result;
-      let notice: StorageNotice | null = null;
-      const recovered = await recoverUnsaved(doc);
-      if (recovered && 'doc' in recovered) {
-        doc = recovered.doc;
-        (await loadChecks()).rememberValid(doc);
-        notice = {
-          id,
-          message: 'Edits still being saved when this postmortem last closed were kept, and are saved now.',
-        };
-      } else if (recovered) notice = recovered.notice;
+      const loaded = (await recoverUnsaved(result.doc)) ?? { doc: result.doc, notice: null };
+      const { doc } = loaded;
       // The writer gets its copy now, while the document opens, so that saves while
       // typing send it only what changed (copying the whole of it takes a while).
       const writer = documentWriter();
       if (writer) whenIdle(() => void writer.hold(doc).catch(() => undefined), 2000);
-      return { doc, notice };
+      return loaded;
     },
     async saveDocument(doc) {
       // Checks only what changed since the document was loaded or last saved: a full parse
