@@ -9,12 +9,17 @@ import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import { linkHandler } from './linkHandler';
 import { plainTextHandler } from './plainTextHandler';
 import { fastRootHandler } from './serializerState';
 
-/** The house markdown style, with the library's own handlers (tests compare against it). */
+/**
+ * The house markdown style, with the library's own text and root handlers (tests compare
+ * against it). Its link handler writes an autolink only where one reads back the same.
+ */
 export const LIBRARY_TO_MARKDOWN: Readonly<Options> = {
   extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+  handlers: { link: linkHandler },
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -28,7 +33,7 @@ const TO_MARKDOWN: Options = {
   ...LIBRARY_TO_MARKDOWN,
   // Same output as the library's text handler, without its escaping pass where that pass changes nothing.
   // The same output as the library's root, with faster helpers for the handlers under it.
-  handlers: { text: plainTextHandler, root: fastRootHandler },
+  handlers: { ...LIBRARY_TO_MARKDOWN.handlers, text: plainTextHandler, root: fastRootHandler },
 };
 
 export function serialize(tree: Nodes): string {
@@ -45,8 +50,13 @@ export function parse(markdown: string): Root {
   return fromMarkdown(markdown, FROM_MARKDOWN);
 }
 
-/** Text as markdown can hold it: line endings become \n (parsers normalise \r\n anyway). */
-export const text = (value: string): PhrasingContent => ({ type: 'text', value: value.replace(/\r\n?/g, '\n') });
+/**
+ * Text as markdown can hold it: line endings become \n (parsers normalise \r\n anyway),
+ * and so does a vertical tab, the line break Word puts in copied text. At the edge of bold
+ * text (a why's question) the serialiser writes it as `&#xB;`, which CommonMark reads back
+ * as U+FFFD, and GitHub shows nothing for a raw one in a paragraph.
+ */
+export const text = (value: string): PhrasingContent => ({ type: 'text', value: value.replace(/\r\n?|\v/g, '\n') });
 export const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 export const heading = (depth: 1 | 2 | 3 | 4, value: string): RootContent => ({
   type: 'heading',

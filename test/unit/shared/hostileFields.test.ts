@@ -35,7 +35,7 @@ const reimport = (doc: Postmortem) => importPostmortem(exportPostmortem(doc), { 
 
 // ---------------------------------------------------------------------------------------
 // What the markdown does to text. The exporter documents two normalisations
-// (shared/markdown/mdast.ts): line endings become \n (`text()`), and surrounding
+// (shared/markdown/mdast.ts): line endings and vertical tabs become \n (`text()`), and surrounding
 // whitespace is dropped in `**Label:** value` fields and in table cells (`field()`,
 // `cell()`), because a parse would drop it anyway. CommonMark adds one the exporter does
 // not mention: U+0000 is read back as U+FFFD, so no markdown file can carry it.
@@ -43,7 +43,7 @@ const reimport = (doc: Postmortem) => importPostmortem(exportPostmortem(doc), { 
 // parses them and the importer serialises what it keeps, so they come back re-serialised.
 // ---------------------------------------------------------------------------------------
 const noNul = (s: string) => s.replaceAll('\u0000', '\uFFFD');
-const lineEndings = (s: string) => s.replace(/\r\n?/g, '\n');
+const lineEndings = (s: string) => s.replace(/\r\n?|\v/g, '\n');
 
 interface Rules {
   /** Headings, list items, factors, why questions and answers. */
@@ -520,5 +520,29 @@ describe('hostile text: round-trip bugs, fixed (each was an it.fails)', () => {
       ['', 'A migration held a lock'],
     ]);
     expect(back.extraSections).toEqual([]);
+  });
+
+  // Was: fast-check found a why whose question was a lone vertical tab (seeds 384836314 and
+  // 337933700). The serialiser wrote it at the edge of the bold question as `&#xB;`, which
+  // CommonMark reads back as U+FFFD. Word puts a vertical tab for a line break in copied
+  // text, so the exporter now writes one as a line break, wherever it is.
+  it('a why question with a vertical tab at its edge comes back with a line break, not U+FFFD', () => {
+    const doc = base();
+    const why = { parentId: null, answer: 'A lock', isRootCause: false, tags: [] };
+    doc.whys = {
+      symptom: 'Checkout returned 500s',
+      nodes: [
+        { ...why, id: 'w1', order: 0, question: '\v' },
+        { ...why, id: 'w2', order: 1, question: 'Why was\vthe lock held?\v', answer: 'A\vmigration' },
+      ],
+    };
+    const markdown = exportPostmortem(doc);
+    expect(markdown).not.toContain('&#xB;');
+    const { doc: back } = reimport(doc);
+    expect(back.whys.nodes.map((n) => [n.question, n.answer])).toEqual([
+      ['\n', 'A lock'],
+      ['Why was\nthe lock held?\n', 'A\nmigration'],
+    ]);
+    expect(exportPostmortem(back)).toBe(markdown);
   });
 });
