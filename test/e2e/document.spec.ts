@@ -152,3 +152,28 @@ test('log lines pasted into a timeline row become rows below it; Enter in a midd
   await expect(page.getByLabel('Event 3', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('Event 4', { exact: true })).toHaveValue('on-call paged');
 });
+
+test('a What Went Well item spans its row from the start, and a long item wraps onto more lines', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start your first postmortem' }).click();
+  await page.getByRole('dialog', { name: 'New postmortem' }).getByRole('button', { name: 'Create' }).click();
+  const section = page.getByRole('region', { name: 'What Went Well' });
+  await section.getByRole('button', { name: 'Add item' }).click();
+  const field = page.getByRole('textbox', { name: 'What Went Well, item 1', exact: true });
+  await expect(field).toBeFocused();
+  const box = async () => (await field.boundingBox())!;
+  const row = (await section.getByRole('listitem').boundingBox())!;
+  const remove = (await section.getByRole('button', { name: 'Delete what went well item 1' }).boundingBox())!;
+  // Empty, the field already fills the row up to its delete button (it was two characters wide).
+  const empty = await box();
+  expect(empty.x + empty.width).toBeGreaterThan(remove.x - 20);
+  expect(empty.width).toBeGreaterThan(row.width * 0.8);
+
+  await page.keyboard.type('Paging reached the on-call within two minutes, '.repeat(4));
+  const long = await box();
+  expect(long.width).toBeCloseTo(empty.width, 0);
+  expect(long.height).toBeGreaterThan(empty.height * 1.5);
+  await page.keyboard.press('Tab');
+  await expect(section.getByRole('button', { name: 'Delete what went well item 1' })).toBeFocused();
+  expect((await box()).width).toBeCloseTo(empty.width, 0);
+});
