@@ -184,4 +184,18 @@ test('a field grows and shrinks with its text as it is typed, and what is below 
   await page.keyboard.type(`${ANSWER}, and the retry storm that followed kept it locked for nine minutes`);
   await expect.poll(answerHeight).toBeGreaterThan(before * 1.5);
   expect(await answer.evaluate((el) => el.scrollTop)).toBe(0);
+  // The node grows with it: its box still holds the whole field, line by line.
+  const nodeHolds = () =>
+    answer.evaluate((el) => {
+      const field = el.getBoundingClientRect();
+      const node = el.closest('.why-node')!.getBoundingClientRect();
+      return node.bottom >= field.bottom && node.top <= field.top;
+    });
+  expect(await nodeHolds()).toBe(true);
+  await page.keyboard.type(' while the pool drained');
+  expect(await nodeHolds()).toBe(true);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Locks held');
+  await expect.poll(answerHeight).toBeLessThan(before * 1.5);
+  expect(await nodeHolds()).toBe(true);
 });

@@ -51,6 +51,11 @@ type ProseFieldProps = Omit<ComponentProps<'textarea'>, 'value' | 'ref' | 'onCha
   /** Puts typed text into the document: called when typing pauses, not on every key. */
   onCommit: (text: string) => void;
   ref?: Ref<HTMLTextAreaElement>;
+  /**
+   * The field's width never depends on its text (a why node's editor): while it is typed
+   * in, a line more or less is followed without measuring the field again (useTypingIsland.ts).
+   */
+  fixedWidth?: boolean;
 };
 
 const NO_FINDINGS: readonly PhrasingFinding[] = [];
@@ -110,6 +115,7 @@ export function ProseField({
   onBlur,
   onSelect,
   onScroll,
+  fixedWidth = false,
   ...rest
 }: ProseFieldProps) {
   const { draft: text, change, flush } = useDraftText(value, onCommit);
@@ -136,7 +142,7 @@ export function ProseField({
   const active = current(dismissing) ?? current(hovered) ?? atCaret ?? null;
 
   useEffect(() => () => window.clearTimeout(hoverTimer.current), []);
-  useTypingIsland(form, own, focused);
+  useTypingIsland(form, own, focused, fixedWidth);
 
   const textareaRef = useCallback(
     (el: HTMLTextAreaElement | null) => {

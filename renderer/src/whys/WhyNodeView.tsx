@@ -178,6 +178,7 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
   if (symptom) {
     return (
       <ProseField
+        fixedWidth
         field={fieldKeys.symptom()}
         ref={questionRef}
         className="why-edit nodrag nowheel"
@@ -205,6 +206,7 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
       <label>
         <span>Why?</span>
         <ProseField
+          fixedWidth
           field={fieldKeys.why(id, 'question')}
           ref={questionRef}
           className="why-edit"
@@ -216,6 +218,7 @@ function NodeEditor({ id, data }: { id: string; data: WhyNodeData }) {
       <label>
         <span>Because</span>
         <ProseField
+          fixedWidth
           field={fieldKeys.why(id, 'answer')}
           ref={answerRef}
           className="why-edit"
