@@ -181,6 +181,32 @@ test('a 320-row timeline: full row count, the last row by scrolling, Enter and T
   await expect(page.getByRole('textbox', { name: `Time of event ${ROWS + 1}` })).toHaveValue('10:00');
 });
 
+test('a list far below the view holds only its first item, yet Tab enters it and a jump to the end shows its last items at once', async ({
+  page,
+}) => {
+  await openLongDocument(page);
+  const list = page.getByRole('region', { name: 'Action Items' }).getByRole('list').first();
+  const item = (n: number) => list.getByRole('listitem', { name: `AI-${String(n).padStart(3, '0')}` });
+  await expect(timelineTable(page)).toHaveAttribute('aria-rowcount', String(ROWS + 1));
+  // About 16,000 px below the view at open: only the item Tab enters by is in the page.
+  await expect(item(1)).toHaveAttribute('aria-setsize', String(ITEMS));
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Add action item' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(item(1).locator(':focus')).toHaveCount(1);
+  await expect(item(1)).toBeInViewport();
+  // Near the view now, the items below it are there to scroll to.
+  await expect(item(2)).toBeAttached();
+
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, -100_000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(200);
+  await page.mouse.wheel(0, 100_000);
+  await expect(item(ITEMS)).toBeInViewport();
+  await expect(item(ITEMS - 1)).toBeAttached();
+});
+
 test('60 action items: the list reports its size, the last item is reached and edited, Tab and a prompt reach items off screen, all saved', async ({
   page,
 }) => {

@@ -19,6 +19,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   type FocusEvent,
   type KeyboardEvent,
@@ -31,6 +32,26 @@ export const VIRTUALISE_ABOVE = 40;
 
 /** Rows rendered beyond each edge of the viewport, so short scrolls and Tab find them there. */
 const OVERSCAN = 6;
+
+/**
+ * A list further than this many viewports from the view renders only its edge row (the
+ * one Tab or Shift+Tab enters it by), not that row and its overscan: at open, the action
+ * items 29,000 px down a long postmortem were seven rows of form controls (a sixth of the
+ * page's elements) that nobody could see. Coming nearer, it renders its overscan rows
+ * well before they can scroll into view.
+ */
+const FAR_VIEWPORTS = 2;
+
+/** Where a list is, seen from the view: more than FAR_VIEWPORTS away below or above it, or near. */
+type Distance = 'below' | 'above' | 'near';
+
+function distanceOf(listTop: number, listHeight: number): Distance {
+  const view = window.innerHeight;
+  const top = window.scrollY;
+  if (listTop > top + view * (1 + FAR_VIEWPORTS)) return 'below';
+  if (listTop + listHeight < top - view * FAR_VIEWPORTS) return 'above';
+  return 'near';
+}
 
 /** How long a row revealed for the Prompts panel stays rendered if it never takes the focus. */
 const REVEAL_HOLD_MS = 3000;
@@ -132,6 +153,8 @@ export function useVirtualRows({
   // only the few rows a list below the fold keeps, as at open in a long postmortem, and
   // not a viewport's worth of rows that the next render would replace.
   const [scrollMargin, setScrollMargin] = useState(() => window.innerHeight);
+  // Until then it is taken to be far below: the first render makes only its first row.
+  const [distance, setDistance] = useState<Distance>('below');
 
   const indexOf = useMemo(() => {
     const map = new Map<string, number>();
@@ -146,12 +169,13 @@ export function useVirtualRows({
   const keptId = kept.join(',');
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
+      const indexes =
+        distance === 'below' ? [0] : distance === 'above' ? [range.count - 1] : defaultRangeExtractor(range);
       const extra = keptId === '' ? [] : keptId.split(',').map(Number);
       if (extra.every((i) => indexes.includes(i))) return indexes;
       return [...new Set([...indexes, ...extra])].sort((a, b) => a - b);
     },
-    [keptId],
+    [keptId, distance],
   );
 
   const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys]);
@@ -180,14 +204,30 @@ export function useVirtualRows({
   // The list's offset on the page moves whenever anything above it changes height (a
   // banner, a section growing, a side panel narrowing the page): any change to the
   // page's size re-reads it.
+  // How far the list is from the view follows the scroll too; the state changes only when
+  // the list crosses FAR_VIEWPORTS, so scrolling re-renders nothing here otherwise.
+  const totalSize = useRef(0);
+  useLayoutEffect(() => {
+    totalSize.current = virtualizer.getTotalSize();
+  });
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!virtual || !list) return;
-    const update = () => setScrollMargin(Math.round(pageTop(list)));
+    let top = Math.round(pageTop(list));
+    const place = () => setDistance(distanceOf(top, totalSize.current));
+    const update = () => {
+      top = Math.round(pageTop(list));
+      setScrollMargin(top);
+      place();
+    };
     update();
     const observer = new ResizeObserver(update);
     observer.observe(list.ownerDocument.body);
-    return () => observer.disconnect();
+    window.addEventListener('scroll', place, { passive: true });
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', place);
+    };
   }, [virtual, listRef]);
 
   // Tab across the edge: focus the row's first or last field once it has rendered.
