@@ -58,6 +58,38 @@ test('edits whose save is still running when the tab closes are kept, and saved 
   await expect(again.getByText(/Edits still being saved/)).toHaveCount(0);
 });
 
+test('a postmortem whose first save is still running when the tab closes is kept, and listed at the next start', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Start your first postmortem' })).toBeVisible();
+  // Another tab holds the documents store before the postmortem exists: its first save
+  // cannot finish before the tab closes.
+  const blocker = await context.newPage();
+  await blocker.goto('/');
+  await blocker.evaluate(holdDocumentsStore);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Queue backlog');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Incident commander').focus();
+  await page.keyboard.type('Ines K');
+  await expect(page.getByTestId('save-state')).not.toHaveText(/Saved/);
+  await page.close();
+  await blocker.evaluate(releaseDocumentsStore);
+  await blocker.close();
+
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByText(/“Queue backlog” was created just before its tab closed/)).toBeVisible();
+  await again.getByRole('button', { name: 'Queue backlog', exact: true }).click();
+  await expect(again.getByLabel('Incident commander')).toHaveValue('Ines K');
+  // Saved now: the next start lists it with no notice.
+  await again.reload();
+  await expect(again.getByRole('button', { name: 'Queue backlog', exact: true })).toBeVisible();
+  await expect(again.getByText(/was created just before its tab closed/)).toHaveCount(0);
+});
+
 declare global {
   interface Window {
     __holding?: boolean;

@@ -178,13 +178,14 @@ export function createBrowserPlatform(
   }
 
   /**
-   * `stored` with the edits its tab kept as it closed (keepUnsaved), now saved, and a
-   * notice saying so; null if there are none, or the save they were waiting for finished
-   * after all. A kept copy that cannot be read is set aside in `damaged`, as a damaged
-   * document is, and `stored` opens with a notice saying that.
+   * The copy of postmortem `id` its tab kept as it closed (keepUnsaved), read with the
+   * same migrations and checks as a stored document; null if there is none. The caller
+   * drops it from the journal once it is stored or not needed. One that cannot be read
+   * is set aside in `damaged`, as a damaged document is, then dropped, and its problem
+   * returned.
    */
-  async function recoverUnsaved(stored: Postmortem): Promise<LoadedDocument | null> {
-    const text = journal.read(stored.id);
+  async function takeKept(id: string): Promise<{ doc: Postmortem } | { problem: string } | null> {
+    const text = journal.read(id);
     if (text === null) return null;
     const checks = await loadChecks();
     let parsed: unknown;
@@ -194,29 +195,78 @@ export function createBrowserPlatform(
       parsed = undefined;
     }
     const migrated = parsed === undefined ? { ok: false as const, error: 'not JSON' } : checks.migrateDocument(parsed);
-    if (!migrated.ok || migrated.value.id !== stored.id) {
-      const movedAt = now().toISOString();
-      const problem = migrated.ok ? 'it belongs to another postmortem' : migrated.error;
-      await (await db()).put('damaged', { id: stored.id, movedAt, raw: text, problem }, `${stored.id}@${movedAt}`);
-      journal.drop(stored.id);
+    if (migrated.ok && migrated.value.id === id) return { doc: migrated.value };
+    const movedAt = now().toISOString();
+    const problem = migrated.ok ? 'it belongs to another postmortem' : migrated.error;
+    await (await db()).put('damaged', { id, movedAt, raw: text, problem }, `${id}@${movedAt}`);
+    journal.drop(id);
+    return { problem };
+  }
+
+  /** Stores a kept copy read by takeKept, as saveDocument would, then drops it from the journal. */
+  async function saveKept(doc: Postmortem): Promise<LibraryRow> {
+    const row = toLibraryRow(doc);
+    await putDocument(doc, row);
+    (await loadChecks()).rememberValid(doc);
+    journal.drop(doc.id);
+    return row;
+  }
+
+  /**
+   * `stored` with the edits its tab kept as it closed, now saved, and a notice saying so;
+   * null if there are none, or the save they were waiting for finished after all. Kept
+   * edits that cannot be read are set aside, and `stored` opens with a notice saying that.
+   */
+  async function recoverUnsaved(stored: Postmortem): Promise<LoadedDocument | null> {
+    const kept = await takeKept(stored.id);
+    if (kept === null) return null;
+    if ('problem' in kept) {
       return {
         doc: stored,
         notice: {
           id: stored.id,
-          message: `Edits kept when this postmortem's tab last closed could not be read (${problem}). They were set aside in this browser's storage (damaged/${stored.id}); the postmortem opened as last saved.`,
+          message: `Edits kept when this postmortem's tab last closed could not be read (${kept.problem}). They were set aside in this browser's storage (damaged/${stored.id}); the postmortem opened as last saved.`,
         },
       };
     }
-    const edited = migrated.value;
-    const unsaved = holdsUnsavedEdits(edited, stored);
-    if (unsaved) {
-      await putDocument(edited, toLibraryRow(edited));
-      checks.rememberValid(edited);
+    if (!holdsUnsavedEdits(kept.doc, stored)) {
+      journal.drop(stored.id);
+      return null;
     }
-    journal.drop(stored.id);
-    if (!unsaved) return null;
+    await saveKept(kept.doc);
     const message = 'Edits still being saved when this postmortem last closed were kept, and are saved now.';
-    return { doc: edited, notice: { id: stored.id, message } };
+    return { doc: kept.doc, notice: { id: stored.id, message } };
+  }
+
+  /**
+   * Postmortems that exist only as a copy a closing tab kept: created just before the tab
+   * closed, their first save still running. Nothing opens them by id (the library lists
+   * what is stored), so the listing saves them, with a notice each.
+   */
+  async function recoverUnsavedNew(
+    stored: ReadonlySet<string>,
+  ): Promise<{ rows: LibraryRow[]; notices: StorageNotice[] }> {
+    const rows: LibraryRow[] = [];
+    const notices: StorageNotice[] = [];
+    for (const id of journal.ids()) {
+      if (stored.has(id)) continue; // opening it recovers its edits (recoverUnsaved)
+      const kept = await takeKept(id);
+      if (kept === null) continue;
+      if ('problem' in kept) {
+        notices.push({
+          id,
+          message: `A postmortem kept as its tab closed, before it was first saved, could not be read (${kept.problem}). It was set aside in this browser's storage (damaged/${id}).`,
+        });
+        continue;
+      }
+      const row = await saveKept(kept.doc);
+      rows.push(row);
+      notices.push({
+        id,
+        message: `“${row.title || 'Untitled postmortem'}” was created just before its tab closed, before its first save finished. It was kept, and is saved now.`,
+      });
+    }
+    return { rows, notices };
   }
 
   const listeners = new Set<(command: AppCommand) => void>();
@@ -254,6 +304,9 @@ export function createBrowserPlatform(
         const listed = { ...row, trashedAt: trashedAt.get(id) ?? null };
         (listed.trashedAt ? trash : rows).push(listed);
       }
+      const recovered = await recoverUnsavedNew(new Set(ids));
+      rows.push(...recovered.rows);
+      notices.push(...recovered.notices);
       trash.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? ''));
       return { rows: sortLibraryRows(rows), trash, notices };
     },

@@ -2,17 +2,20 @@
  * Edits that a closing tab could not finish saving. A browser tab closed mid-save takes
  * its IndexedDB write (asynchronous, in a worker) with it; localStorage is written at
  * once, so `pagehide` can still keep the document there, and the next open of that
- * postmortem saves it (browserPlatform.ts loadDocument).
+ * postmortem saves it (browserPlatform.ts loadDocument). One that was never saved at
+ * all (created just before the tab closed) is saved by the next listing of the library.
  */
 import type { Postmortem } from '../../../shared/model';
 
-export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 export interface UnsavedJournal {
   /** Keeps `doc` (synchronous). A full or missing localStorage loses only this last chance. */
   keep(doc: Postmortem): void;
   /** The kept text for `id`, or null. */
   read(id: string): string | null;
+  /** The ids of the postmortems with kept edits. */
+  ids(): string[];
   drop(id: string): void;
 }
 
@@ -34,6 +37,18 @@ export function unsavedJournal(storage: JournalStorage | null, prefix: string): 
       } catch {
         return null;
       }
+    },
+    ids() {
+      const ids: string[] = [];
+      try {
+        for (let i = 0; i < (storage?.length ?? 0); i += 1) {
+          const name = storage?.key(i);
+          if (name?.startsWith(key(''))) ids.push(name.slice(key('').length));
+        }
+      } catch {
+        // Storage turned off meanwhile: nothing can be read back.
+      }
+      return ids;
     },
     drop(id) {
       try {

@@ -17,6 +17,10 @@ function memoryStorage() {
     getItem: (key: string) => items.get(key) ?? null,
     setItem: (key: string, value: string) => void items.set(key, value),
     removeItem: (key: string) => void items.delete(key),
+    key: (index: number) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
   };
 }
 
@@ -88,6 +92,41 @@ describe('edits kept as a tab closes (keepUnsaved)', () => {
     await platform.trashDocument('pm-a');
     expect(storage.items.size).toBe(1);
     await platform.purgeDocument('pm-a');
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('lists, saves and reports once a postmortem its tab kept before its first save', async () => {
+    const name = freshName();
+    const storage = memoryStorage();
+    createBrowserPlatform(name, undefined, storage).keepUnsaved(edited);
+    const platform = createBrowserPlatform(name, undefined, storage);
+    const listing = await platform.listDocuments();
+    expect(listing.rows.map((r) => [r.id, r.title])).toEqual([['pm-a', edited.title]]);
+    expect(listing.notices.map((n) => n.message)).toEqual([
+      `“${edited.title}” was created just before its tab closed, before its first save finished. It was kept, and is saved now.`,
+    ]);
+    expect(storage.items.size).toBe(0);
+    expect((await platform.loadDocument('pm-a')).doc.incidentCommander).toBe('Ines K');
+    const again = await createBrowserPlatform(name, undefined, storage).listDocuments();
+    expect(again.rows.map((r) => r.id)).toEqual(['pm-a']);
+    expect(again.notices).toEqual([]);
+  });
+
+  it('sets aside a postmortem kept before its first save that cannot be read, and says so', async () => {
+    const name = freshName();
+    const storage = memoryStorage();
+    createBrowserPlatform(name, undefined, storage).keepUnsaved(edited);
+    const [key] = [...storage.items.keys()];
+    storage.items.set(key ?? '', '{"id": "pm-a", "title": ');
+    const listing = await createBrowserPlatform(name, undefined, storage).listDocuments();
+    expect(listing.rows).toEqual([]);
+    expect(listing.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/before it was first saved, could not be read \(not JSON\).*damaged\/pm-a/),
+    ]);
+    const db = await openDB(name);
+    const damaged = await db.getAll('damaged');
+    db.close();
+    expect(damaged.map((d) => d.raw)).toEqual(['{"id": "pm-a", "title": ']);
     expect(storage.items.size).toBe(0);
   });
 
