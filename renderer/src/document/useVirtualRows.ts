@@ -201,15 +201,15 @@ export function useVirtualRows({
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = () => false;
   }, [virtualizer]);
 
-  // The list's offset on the page moves whenever anything above it changes height (a
-  // banner, a section growing, a side panel narrowing the page): any change to the
-  // page's size re-reads it.
-  // How far the list is from the view follows the scroll too; the state changes only when
-  // the list crosses FAR_VIEWPORTS, so scrolling re-renders nothing here otherwise.
   const totalSize = useRef(0);
   useLayoutEffect(() => {
     totalSize.current = virtualizer.getTotalSize();
   });
+  // The list's offset on the page moves whenever anything above it changes height (a
+  // banner, a section growing, a side panel narrowing the page): any change to the
+  // page's size re-reads it. How far the list is from the view follows that and the
+  // scroll; its state changes only when the list crosses FAR_VIEWPORTS, so scrolling
+  // re-renders nothing here otherwise.
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!virtual || !list) return;
