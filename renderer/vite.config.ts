@@ -69,12 +69,13 @@ const source = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 /**
  * Puts the code that opening a postmortem needs into three chunks instead of twenty: the
  * schema checks that reading a document runs (with the schemas), the why graph's library,
- * and the editor with everything else it imports that the start-up script does not. Left to the bundler, the
- * modules the editor shares with the other lazy screens (tracker, metrics, console,
- * import) were split by which of them import each one; opening a postmortem right after
- * start then waited for about twenty files over six connections, and each file fetched
- * cost the click's task a few milliseconds to request. Nothing the start-up script
- * imports is moved: the start-up script stays as it is.
+ * and the editor with everything else it imports that the start-up script does not.
+ * Left to the bundler, the modules the editor shares with the other lazy screens
+ * (tracker, metrics, console, import) were split by which of them import each one;
+ * opening a postmortem right after start then waited for about twenty files over six
+ * connections, and each file fetched cost the click's task a few milliseconds to
+ * request. Nothing the start-up script imports is moved: the start-up script stays as
+ * it is.
  */
 function editorChunk(moduleId: string, context: Rolldown.ChunkingContext): string | null {
   let chunks = editorChunks.get(context);
