@@ -18,10 +18,13 @@ const URI_AUTOLINK = /^[a-z][a-z\d+.-]{1,31}:[^\0- <>\u007F]*$/i;
 const EMAIL_AUTOLINK =
   /^mailto:[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*$/i;
 
+/** False only for a link the library would write as an autolink that does not read back. */
 function readsBackAsAutolink(node: Link): boolean {
   const [only] = node.children;
-  if (node.children.length !== 1 || only?.type !== 'text') return true; // the library will not make it an autolink
-  return only.value === node.url ? URI_AUTOLINK.test(node.url) : EMAIL_AUTOLINK.test(node.url);
+  if (node.children.length !== 1 || only?.type !== 'text') return true;
+  if (only.value === node.url) return URI_AUTOLINK.test(node.url);
+  if (`mailto:${only.value}` === node.url) return EMAIL_AUTOLINK.test(node.url);
+  return true; // text other than its address: never an autolink
 }
 
 /** Runs the library's handler with `resourceLink` on, which stops it writing an autolink. */
